@@ -1,0 +1,1 @@
+"""vnnews benchmarks: each compares vnnews with the library a user would otherwise pick."""

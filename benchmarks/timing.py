@@ -1,0 +1,75 @@
+"""Timing helpers shared by the benchmarks: same input, same run, printed as a ratio."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One benchmark row: vnnews against another library on the same input."""
+
+    name: str
+    ours_seconds: float
+    other: str
+    other_seconds: float
+    unit: str = "call"
+
+    @property
+    def speedup(self) -> float:
+        """How many times faster vnnews is (above 1 = faster)."""
+        return self.other_seconds / self.ours_seconds if self.ours_seconds else float("inf")
+
+    def line(self) -> str:
+        """A printable line for this row."""
+        return (
+            f"{self.name:<44} vnnews {self.ours_seconds * 1e3:10.3f} ms/{self.unit}   "
+            f"{self.other:<26} {self.other_seconds * 1e3:10.3f} ms/{self.unit}   "
+            f"ratio {self.speedup:8.1f}x"
+        )
+
+
+def best_time(function: Callable[[], object], *, repeat: int = 5, number: int = 1) -> float:
+    """The best (least disturbed) time of ``number`` calls, over ``repeat`` tries, per call."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for _ in range(number):
+            function()
+        times.append((time.perf_counter() - start) / number)
+    return min(times)
+
+
+def median_time(function: Callable[[], object], *, repeat: int = 5) -> float:
+    """The median time of one call over ``repeat`` tries."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def compare(
+    name: str,
+    ours: Callable[[], object],
+    other_name: str,
+    other: Callable[[], object],
+    *,
+    repeat: int = 5,
+    number: int = 1,
+    unit: str = "call",
+) -> Comparison:
+    """Time ``ours`` and ``other`` alternately in this run and return the row."""
+    ours()  # warm caches (compiled patterns, loaded tables and models) on both sides
+    other()
+    return Comparison(
+        name,
+        best_time(ours, repeat=repeat, number=number),
+        other_name,
+        best_time(other, repeat=repeat, number=number),
+        unit,
+    )
