@@ -26,7 +26,7 @@ def load_cases(name: str) -> list[Any]:
     """The cases of ``tests/data/<name>`` as ``pytest.param`` objects with readable ids."""
     params = []
     path = DATA / name
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
         if not line.strip() or line.lstrip().startswith("//"):
             continue
         case = json.loads(line)

@@ -6,19 +6,19 @@ first names the source of the list) and blank lines are skipped. TSV files split
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib.resources import files
 
 __all__ = ["read_lines", "read_text", "read_tsv"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_text(name: str) -> str:
     """The whole text of a packaged data file, e.g. ``"examples/article_2022-01-20.txt"``."""
     return files("vnnews.data").joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_lines(name: str) -> tuple[str, ...]:
     """The entries of a one-entry-a-line data file, without comments and blank lines.
 
@@ -33,7 +33,7 @@ def read_lines(name: str) -> tuple[str, ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tsv(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of a TSV data file, each a tuple of its tab-separated, stripped fields."""
     rows = []

@@ -1,11 +1,11 @@
 """The one exception vnnews raises for text it cannot read, and argument checks.
 
->>> from vnnews import ParseError, parse_number
+>>> from vnnews import ParseError
 >>> try:
-...     parse_number("abc")
-... except ParseError as error:
-...     print(error.text)
-abc
+...     raise ParseError("30/2/2022", "February has no day 30")
+... except ValueError as error:
+...     print(error.text, "|", error)
+30/2/2022 | cannot read '30/2/2022': February has no day 30
 """
 
 from __future__ import annotations
