@@ -54,6 +54,11 @@ _CLUSTERS = (
 _SPECIAL_NFC = regex.compile(rf"(?P<br>{_LINE_BREAKS})|(?P<ws>{_SPACES})")
 _SPECIAL_ANY = regex.compile(rf"(?P<br>{_LINE_BREAKS})|(?P<ws>{_SPACES})|(?P<cl>{_CLUSTERS})")
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# Every character the whitespace and line-break rules rewrite (a plain space only in pairs).
+_REWRITTEN_CHARS = tuple(
+    "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\r\x0b\x0c\x85\u2028\u2029"
+)
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,8 @@ _Run = tuple[int, int, bool, int]  # original start, original end, linear, norma
 
 
 def _rewrite(text: str, *, need_nfc: bool) -> tuple[list[str], list[_Run]]:
+    if not need_nfc and not _has_rewritten_chars(text):
+        return [text], [(0, len(text), True, len(text))]
     pattern = _SPECIAL_ANY if need_nfc else _SPECIAL_NFC
     pieces: list[str] = []
     runs: list[_Run] = []
@@ -169,6 +176,11 @@ def _rewrite(text: str, *, need_nfc: bool) -> tuple[list[str], list[_Run]]:
         pieces.append(text[position:])
         runs.append((position, len(text), True, len(text) - position))
     return pieces, runs
+
+
+def _has_rewritten_chars(text: str) -> bool:
+    # str.__contains__ runs at C speed; most news text has none of these characters.
+    return "  " in text or any(char in text for char in _REWRITTEN_CHARS)
 
 
 def _replacement(match: regex.Match[str]) -> str:
@@ -210,27 +222,47 @@ def _build(original: str, normalized: str, runs: list[_Run]) -> NormalizedText:
     return NormalizedText(original, normalized, run_starts, orig_starts, orig_ends, bytes(linear))
 
 
+_TONED_CLUSTER = regex.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+_LETTER = regex.compile(r"\p{L}")
+
+
 @lru_cache(maxsize=1)
-def _tone_pattern() -> regex.Pattern[str]:
-    initials = sorted(read_lines("tone_initials.txt"), key=len, reverse=True)
-    toned = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ"}
-    clusters = f"o[{toned['a']}]|o[{toned['e']}]|u[{toned['y']}]"
-    return regex.compile(
-        rf"(?<!\p{{L}})(?:{'|'.join(initials)})?(?P<vowels>{clusters})(?!\p{{L}})",
-        regex.IGNORECASE,
-    )
+def _initials() -> frozenset[str]:
+    return frozenset(read_lines("tone_initials.txt"))
 
 
 def _fix_tone_placement(text: str) -> str:
-    return _tone_pattern().sub(_move_tone, text)
+    # Search the rare two-letter cluster first, then check the syllable around it: much
+    # faster than a pattern that tries every initial at every position.
+    pieces: list[str] = []
+    position = 0
+    for match in _TONED_CLUSTER.finditer(text):
+        start, end = match.span()
+        if _is_open_syllable(text, start, end):
+            pieces.append(text[position:start])
+            pieces.append(_move_tone(match.group()))
+            position = end
+    if not pieces:
+        return text
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
-def _move_tone(match: regex.Match[str]) -> str:
-    start = match.start("vowels") - match.start()
-    word = match.group()
-    first, second = word[start], word[start + 1]
+def _is_open_syllable(text: str, start: int, end: int) -> bool:
+    if end < len(text) and _LETTER.match(text, end):
+        return False
+    word_start = start
+    while word_start > 0 and start - word_start <= 3 and _LETTER.match(text, word_start - 1):
+        word_start -= 1
+    if word_start > 0 and _LETTER.match(text, word_start - 1):
+        return False
+    initial = text[word_start:start].lower()
+    return not initial or initial in _initials()
+
+
+def _move_tone(cluster: str) -> str:
+    first, second = cluster[0], cluster[1]
     decomposed = unicodedata.normalize("NFD", second)
     tone = next(mark for mark in decomposed if mark in _TONE_MARKS)
     bare_second = unicodedata.normalize("NFC", decomposed.replace(tone, ""))
-    toned_first = unicodedata.normalize("NFC", first + tone)
-    return word[:start] + toned_first + bare_second
+    return unicodedata.normalize("NFC", first + tone) + bare_second
