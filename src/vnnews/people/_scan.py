@@ -1,0 +1,303 @@
+"""Find people in a token list: the reading patterns of issue 7, one method each.
+
+The scanner moves left to right and never steps back over what a pattern consumed, and every
+pattern looks at a bounded stretch of tokens, so the whole scan is linear.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from vnnews.people._lexicon import Lexicons
+from vnnews.people._reader import Reader, TitleParse
+from vnnews.people._tokens import Token
+
+__all__ = ["Found", "scan"]
+
+_QUANTIFIERS = frozenset({"các", "những", "hai", "ba", "bốn"})
+_MAX_TITLES = 20
+_MAX_LIST = 50
+_BRACKET_LIMIT = 60
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Found:
+    """One person as token ranges, before the text is cut out."""
+
+    name: Span
+    honorific: Span | None = None
+    shared_titles: list[TitleParse] = field(default_factory=list)
+    own_titles: list[TitleParse] = field(default_factory=list)
+    start: int = 0  # first token of the person's own stretch (honorific, titles, name)
+    end: int = 0  # one past its last token
+
+
+Result = tuple[list[Found], int]
+
+
+class _Scanner:
+    def __init__(
+        self,
+        tokens: Sequence[Token],
+        lex: Lexicons,
+        word_spans: frozenset[tuple[int, int]] | None,
+    ) -> None:
+        self.read = Reader(tokens, lex, word_spans)
+        self.size = len(tokens)
+
+    def scan(self) -> list[Found]:
+        people: list[Found] = []
+        index = 0
+        while index < self.size:
+            result = self._at(index)
+            if result is None:
+                index += 1
+                continue
+            found, after = result
+            people.extend(found)
+            index = max(after, index + 1)
+        return people
+
+    def _at(self, index: int) -> Result | None:
+        token = self.read.tokens[index]
+        # "Hai Phó Giám đốc…" opens a sentence; a capitalised "Ba" inside one is a name.
+        quantifier = token.text[0].islower() or self.read.sentence_start(index)
+        if token.key in _QUANTIFIERS and quantifier:
+            plural = self._plural(index + 1)
+            if plural is not None:
+                return plural
+        return self._title_first(index) or self._honorific_first(index) or self._name_first(index)
+
+    # Title before the name: "Bí thư Tỉnh ủy Thái Thanh Quý", "Thiếu tướng Nguyễn Văn A",
+    # "Phó Chủ tịch UBND tỉnh, đồng chí Nguyễn Văn A", "Giám đốc Sở (ông Nguyễn Văn A)".
+    def _title_first(self, index: int, honorific: Span | None = None) -> Result | None:
+        titles: list[TitleParse] = []
+        cursor = index
+        start = honorific[0] if honorific else index
+        while len(titles) < _MAX_TITLES and (title := self.read.title_at(cursor)) is not None:
+            split = self.read.name_in_title(title)
+            if split is not None:
+                titles.append(split.title)
+                return self._after_name(
+                    (split.name_start, split.name_end), honorific, titles, start
+                )
+            titles.append(title)
+            cursor = title.end
+            if title.organization is None and self._has_name_run(cursor):
+                end = self.read.name_run_end(cursor)
+                if end is not None and (title.is_rank or end - cursor >= 2):
+                    return self._after_name((cursor, end), honorific, titles, start)
+            following = self.read.text_at(cursor)
+            if following == "kiêm" or (following == "," and self.read.title_at(cursor + 1)):
+                cursor += 1
+                continue
+            return self._title_then_name(cursor, honorific, titles, start)
+        return ([], cursor) if titles else None
+
+    def _has_name_run(self, index: int) -> bool:
+        token = self.read.at(index)
+        return token is not None and token.is_name_word
+
+    def _title_then_name(
+        self, cursor: int, honorific: Span | None, titles: list[TitleParse], start: int
+    ) -> Result:
+        following = self.read.text_at(cursor)
+        if following == "," and honorific is None:
+            hon_end = self.read.honorific_end(cursor + 1)
+            name_end = self.read.name_run_end(hon_end) if hon_end else None
+            if hon_end is not None and name_end is not None:
+                return self._after_name((hon_end, name_end), (cursor + 1, hon_end), titles, start)
+        if following == "(":
+            inner = cursor + 1
+            hon_end = self.read.honorific_end(inner)
+            name_start = hon_end if hon_end is not None else inner
+            name_end = self.read.name_run_end(name_start)
+            if name_end is not None and self.read.text_at(name_end) == ")":
+                hon = (inner, hon_end) if hon_end is not None else honorific
+                found = Found((name_start, name_end), hon, [], list(titles), start, name_end + 1)
+                return [found], name_end + 1
+        return [], cursor
+
+    # Honorific before the name: "ông Nguyễn Văn A", "đồng chí Bí thư Tỉnh ủy X".
+    def _honorific_first(self, index: int) -> Result | None:
+        hon_end = self.read.honorific_end(index)
+        if hon_end is None:
+            return None
+        titled = self._title_first(hon_end, honorific=(index, hon_end))
+        if titled is not None and titled[0]:
+            return titled
+        name_end = self.read.name_run_end(hon_end)
+        if name_end is None:
+            return None
+        return self._after_name((hon_end, name_end), (index, hon_end), [], index)
+
+    # A bare name with its titles after it: "Nguyễn Văn Thông – Phó Bí thư Thường trực Tỉnh ủy".
+    def _name_first(self, index: int) -> Result | None:
+        read = self.read
+        token = read.tokens[index]
+        previous = read.at(index - 1)
+        if not token.is_name_word or not read.is_surname(token):
+            return None
+        if previous is not None and (previous.is_name_word or previous.kind == "abbr"):
+            return None
+        if read.after_place_prefix(index):
+            return None
+        end = read.name_run_end(index)
+        if end is None or end - index < 2 or read.known_non_person(index, end) is not None:
+            return None
+        if read.text_at(end) not in {"-", "–", "—", ",", "("}:
+            return None
+        found, after = self._after_name((index, end), None, [], index)
+        return (found, after) if found and found[0].own_titles else None
+
+    # Titles after the name: " - t1, t2 kiêm t3", ", t1, t2," or " (t1, 45 tuổi)".
+    def _after_name(
+        self,
+        name: Span,
+        honorific: Span | None,
+        titles: list[TitleParse],
+        start: int,
+        *,
+        shared: list[TitleParse] | None = None,
+        shared_honorific: Span | None = None,
+    ) -> Result:
+        name_end = name[1]
+        following = self.read.at(name_end)
+        after_titles: list[TitleParse] = []
+        cursor = name_end
+        if following is not None and (following.is_dash or following.text == ","):
+            after_titles, cursor = self._title_list(name_end + 1)
+            if not after_titles:
+                cursor = name_end
+        elif following is not None and following.text == "(":
+            after_titles, cursor = self._bracket_titles(name_end + 1)
+            if not after_titles:
+                cursor = name_end
+        own = [*titles, *after_titles]
+        end = own[-1].end if after_titles else name_end
+        found = Found(name, honorific, list(shared or []), own, start, max(end, name_end))
+        if shared_honorific is not None and honorific is None:
+            found.honorific = shared_honorific
+        return [found], max(cursor, name_end)
+
+    def _title_list(self, index: int) -> tuple[list[TitleParse], int]:
+        titles: list[TitleParse] = []
+        cursor = index
+        while len(titles) < _MAX_TITLES:
+            title = self.read.title_at(cursor)
+            if title is None or self.read.name_in_title(title) is not None:
+                break
+            titles.append(title)
+            cursor = title.end
+            following = self.read.text_at(cursor)
+            if following in {",", "kiêm"} and self.read.title_at(cursor + 1) is not None:
+                cursor += 1
+                continue
+            break
+        return titles, cursor
+
+    def _bracket_titles(self, index: int) -> tuple[list[TitleParse], int]:
+        titles: list[TitleParse] = []
+        cursor = index
+        limit = min(self.size, index + _BRACKET_LIMIT)
+        while cursor < limit:
+            text = self.read.text_at(cursor)
+            if text == ")":
+                return titles, cursor + 1
+            if text in {"(", "\n"}:
+                break
+            title = self.read.title_at(cursor)
+            if title is not None and self.read.text_at(title.end) in {",", ";", ")"}:
+                if self.read.name_in_title(title) is None:
+                    titles.append(title)
+                cursor = title.end
+            else:  # an age, an address, a home town: not a title, skip the item
+                while cursor < limit and self.read.text_at(cursor) not in {",", ";", ")", "\n"}:
+                    cursor += 1
+            if self.read.text_at(cursor) in {",", ";"}:
+                cursor += 1
+        return [], index
+
+    # Shared titles and honorifics: "Các đồng chí: A - …; B - …", "các Thứ trưởng A, B",
+    # "Hai Phó Giám đốc Sở X A và B", "Các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A; B".
+    def _plural(self, index: int) -> Result | None:
+        read = self.read
+        hon_end = read.honorific_end(index, before_list=True)
+        honorific = (index, hon_end) if hon_end is not None else None
+        cursor = hon_end if hon_end is not None else index
+        shared: list[TitleParse] = []
+        first: tuple[int, int] | None = None
+        while len(shared) < _MAX_TITLES and (title := read.title_at(cursor)) is not None:
+            split = read.name_in_title(title)
+            if split is not None:
+                shared.append(split.title)
+                first = (split.name_start, split.name_end)
+                break
+            shared.append(title)
+            cursor = title.end
+            if read.text_at(cursor) == "," and read.title_at(cursor + 1) is not None:
+                cursor += 1
+                continue
+            break
+        if honorific is None and not shared:
+            return None
+        if first is None:
+            first = self._list_name(
+                cursor + 1 if read.text_at(cursor) == ":" else cursor, honorific
+            )
+        if first is None:
+            return [], cursor
+        return self._name_list(first, shared, honorific)
+
+    def _list_name(self, index: int, honorific: Span | None) -> tuple[int, int] | None:
+        read = self.read
+        token = read.at(index)
+        end = read.name_run_end(index)
+        if token is None or end is None:
+            return None
+        if honorific is None and (end - index < 2 or not read.is_surname(token)):
+            return None
+        return index, end
+
+    def _name_list(
+        self, first: tuple[int, int], shared: list[TitleParse], honorific: Span | None
+    ) -> Result:
+        people: list[Found] = []
+        entry: tuple[Span, Span | None] | None = (first, None)
+        cursor = first[1]
+        while entry is not None and len(people) < _MAX_LIST:
+            name, own_honorific = entry
+            start = own_honorific[0] if own_honorific else name[0]
+            found, cursor = self._after_name(
+                name, own_honorific, [], start, shared=shared, shared_honorific=honorific
+            )
+            people.extend(found)
+            entry = self._next_in_list(cursor, honorific)
+        return people, cursor
+
+    def _next_in_list(self, cursor: int, honorific: Span | None) -> tuple[Span, Span | None] | None:
+        """The next name of a list (and its own honorific: "ông A và bà B")."""
+        read = self.read
+        if read.text_at(cursor) not in {",", ";", "và"}:
+            return None
+        cursor += 1
+        if read.text_at(cursor) == "và":
+            cursor += 1
+        own_end = read.honorific_end(cursor)
+        if own_end is not None:
+            end = read.name_run_end(own_end)
+            return ((own_end, end), (cursor, own_end)) if end is not None else None
+        name = self._list_name(cursor, honorific)
+        return (name, None) if name is not None else None
+
+
+def scan(
+    tokens: Sequence[Token],
+    lex: Lexicons,
+    word_spans: frozenset[tuple[int, int]] | None = None,
+) -> list[Found]:
+    """Every person in ``tokens``, in text order (``word_spans``: optional segmenter words)."""
+    return _Scanner(tokens, lex, word_spans).scan()
