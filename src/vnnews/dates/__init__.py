@@ -1,0 +1,151 @@
+"""Dates and times of Vietnamese news, resolved to real datetimes against a reference date.
+
+>>> from datetime import date
+>>> from vnnews.dates import extract_dates, parse_date
+>>> print(parse_date("ngày 20 tháng 1 năm 2022"))
+2022-01-20 (day)
+>>> [m.text for m in extract_dates("Sáng 20/1, nhiệm kỳ 2021 – 2026.", ref=date(2022, 1, 20))]
+['Sáng 20/1', 'nhiệm kỳ 2021 – 2026']
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import regex
+
+from vnnews.dates._compose import compose
+from vnnews.dates._format import format_date
+from vnnews.dates._pieces import Context, Piece, resolve
+from vnnews.dates._scan import find_atoms
+from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
+from vnnews.errors import ParseError, require_str
+from vnnews.normalize import normalize_with_offsets
+
+__all__ = [
+    "GRAINS",
+    "DateMatch",
+    "Grain",
+    "TimeValue",
+    "extract_dates",
+    "format_date",
+    "parse_date",
+]
+
+# Words around a whole expression that parse_date accepts but that are not part of it.
+_LEADING = regex.compile(
+    r"\s*(?:(?:vào|khoảng|đúng|trong|ngay|cho|tới|đến|sau|từ)\s+){0,3}", regex.IGNORECASE
+)
+_TRAILING = regex.compile(r"\s*(?:vừa\s+qua|vừa\s+rồi)?\s*[.!?…]?\s*", regex.IGNORECASE)
+
+
+def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
+    """Read a string that is one date or time expression.
+
+    Args:
+        text: the expression, e.g. ``"ngày 20 tháng 1 năm 2022"``, ``"15h30"``,
+            ``"quý I/2022"``, ``"tối nay"``, ``"từ ngày 1/1 đến 15/1"``, ``"rằm tháng Giêng"``.
+            Words like "vào", "khoảng" before it and "vừa qua" after it are allowed.
+        ref: the reference date or datetime that relative expressions are read from (an
+            article's publication date); default: now.
+
+    Returns:
+        The :class:`TimeValue` it means.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str`` or ``ref`` not a ``date``/``datetime``.
+        ParseError: if the string is not exactly one date or time expression, or names an
+            impossible date or time ("30/2/2022", "25 giờ").
+
+    >>> from datetime import datetime
+    >>> ref = datetime(2022, 1, 20)
+    >>> print(parse_date("3 giờ chiều ngày mai", ref=ref))
+    2022-01-21 15:00 (hour)
+    >>> print(parse_date("quý I/2022", ref=ref))
+    2022-Q1 (quarter)
+    >>> print(parse_date("Tết Nguyên đán", ref=ref))
+    2022-02-01 (day)
+    >>> parse_date("30/2/2022")
+    Traceback (most recent call last):
+    ...
+    vnnews.errors.ParseError: cannot read '30/2/2022': not a date or time expression
+    """
+    require_str(text, "text")
+    reference = _reference(ref)
+    normalized = normalize_with_offsets(text).text
+    pieces = _pieces(normalized, reference, whole=True)
+    value = _whole(normalized, pieces, reference)
+    if value is None:
+        raise ParseError(text, "not a date or time expression")
+    return value
+
+
+def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[DateMatch]:
+    """Find every date and time expression in a text, resolved against ``ref``.
+
+    Args:
+        text: any text; its spans are reported into this exact string.
+        ref: the reference date or datetime (an article's publication date); default: now.
+
+    Returns:
+        The matches in text order, without overlaps. Impossible dates ("30/2"), fractions
+        ("22/28 chỉ tiêu"), document codes, durations ("trong 3 năm") and ordinals
+        ("năm thứ hai") are not dates.
+
+    Raises:
+        TypeError: if ``text`` is not a ``str`` or ``ref`` not a ``date``/``datetime``.
+
+    >>> from datetime import date
+    >>> found = extract_dates("Đến ngày 18/12/2021, có 22/28 chỉ tiêu đạt.", ref=date(2022, 1, 20))
+    >>> [(m.text, str(m.value)) for m in found]
+    [('ngày 18/12/2021', '2021-12-18 (day)')]
+    """
+    require_str(text, "text")
+    reference = _reference(ref)
+    normalized = normalize_with_offsets(text)
+    matches = []
+    for piece in _pieces(normalized.text, reference, whole=False):
+        value = _final(piece, reference)
+        if value is not None:
+            start, end = normalized.original_span(piece.start, piece.end)
+            matches.append(DateMatch(text[start:end], (start, end), value))
+    return matches
+
+
+def _reference(ref: object) -> datetime:
+    if ref is None:
+        return datetime.now().replace(microsecond=0)
+    if isinstance(ref, datetime):
+        return ref.replace(tzinfo=None)
+    if isinstance(ref, date):
+        return datetime(ref.year, ref.month, ref.day)
+    raise TypeError(f"ref must be a date or datetime, not {type(ref).__name__}")
+
+
+def _pieces(text: str, ref: datetime, *, whole: bool) -> list[Piece]:
+    ctx = Context(text, ref, whole)
+    return compose(find_atoms(ctx), ctx)
+
+
+def _final(piece: Piece, ref: datetime) -> TimeValue | None:
+    """The value of a piece extract_dates reports, or None for a weak or unanchored one."""
+    if piece.weak or (piece.kind == "part" and piece.value is None):
+        return None
+    try:
+        return resolve(piece, ref)
+    except (ValueError, OverflowError):  # beyond datetime's years 1-9999
+        return None
+
+
+def _whole(text: str, pieces: list[Piece], ref: datetime) -> TimeValue | None:
+    if len(pieces) != 1:
+        return None
+    piece = pieces[0]
+    if piece.start > 0 and _LEADING.fullmatch(text, 0, piece.start) is None:
+        return None
+    if piece.end < len(text) and _TRAILING.fullmatch(text, piece.end) is None:
+        return None
+    try:
+        return resolve(piece, ref)
+    except (ValueError, OverflowError):  # beyond datetime's years 1-9999
+        return None

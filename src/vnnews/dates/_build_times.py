@@ -1,0 +1,186 @@
+"""Readers of times and relative expressions: clocks, parts of the day, weekdays, "3 ngày tới"."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from vnnews.dates import _lexicon as lex
+from vnnews.dates._calendar import (
+    day_value,
+    relative_unit,
+    weekday_value,
+)
+from vnnews.dates._match import (
+    Match,
+    group,
+    make_piece,
+    number,
+    word_before,
+)
+from vnnews.dates._pieces import Clock, Context, Piece
+from vnnews.dates._values import Grain, TimeValue, add_units, truncate
+
+__all__ = [
+    "read_from_now",
+    "read_now",
+    "read_numeric_clock",
+    "read_part",
+    "read_relative_count",
+    "read_relative_day",
+    "read_relative_period",
+    "read_weekday",
+    "read_word_clock",
+]
+
+
+_GRAIN_OF_UNIT: dict[str, Grain] = {
+    "giây": "second",
+    "s": "second",
+    "phút": "minute",
+    "giờ": "hour",
+    "tiếng": "hour",
+    "h": "hour",
+    "ngày": "day",
+    "tuần": "week",
+    "tháng": "month",
+    "quý": "quarter",
+    "năm": "year",
+}
+
+
+def read_now(match: Match, ctx: Context) -> Piece:
+    return make_piece(match, "value", TimeValue(truncate(ctx.ref, "second"), None, "second"))
+
+
+# Days counted from today; "hôm kia" is the day before yesterday, "ngày kia" the day after tomorrow.
+_RELATIVE_DAYS = {
+    "hôm nay": 0,
+    "bữa nay": 0,
+    "hôm qua": -1,
+    "bữa qua": -1,
+    "hôm kia": -2,
+    "hôm mai": 1,
+    "ngày mai": 1,
+    "ngày kia": 2,
+    "ngày mốt": 2,
+}
+
+
+def read_relative_day(match: Match, ctx: Context) -> Piece:
+    key = " ".join(match.group("rd").lower().split())
+    today = truncate(ctx.ref, "day")
+    return make_piece(match, "day", day_value(today + timedelta(days=_RELATIVE_DAYS[key])))
+
+
+def read_from_now(match: Match, ctx: Context) -> Piece:
+    return make_piece(match, "day", day_value(truncate(ctx.ref, "day")), from_word=True)
+
+
+def read_part(match: Match, ctx: Context) -> Piece:
+    part = lex.parts_of_day()[" ".join(match.group("part").lower().split())]
+    anchor = match.group("anchor")
+    if anchor is None:
+        return make_piece(match, "part", None, part=part, weak=True)
+    offset = {"nay": 0, "mai": 1, "qua": -1}[anchor.lower()]
+    day = day_value(truncate(ctx.ref, "day") + timedelta(days=offset))
+    return make_piece(match, "part", day, part=part)
+
+
+def _clock(hour: int, minute: int, second: int, grain: Grain, meridiem: str | None) -> Clock | None:
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if meridiem.lower().startswith("p") else 0)
+    if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
+        return None
+    return Clock(hour, minute, second, grain, ambiguous=meridiem is None and 1 <= hour <= 12)
+
+
+def read_numeric_clock(match: Match, ctx: Context) -> Piece | None:
+    before = word_before(ctx, match.start())
+    if not match.group("luc") and (
+        before in lex.context_words("duration_cue") or before in lex.context_words("ratio_cue")
+    ):
+        return None
+    minute, second = group(match, "m", "m2"), match.group("s")
+    grain: Grain = "second" if second else "minute" if minute or match.group("ap") else "hour"
+    clock = _clock(
+        int(match.group("h")), int(minute or 0), int(second or 0), grain, match.group("ap")
+    )
+    return None if clock is None else make_piece(match, "clock", None, clock=clock)
+
+
+def read_word_clock(match: Match, ctx: Context) -> Piece | None:
+    hour = number(match.group("h"))
+    has_minutes = bool(group(match, "half", "less", "m"))
+    if hour is None:
+        return None
+    if not match.group("luc") and word_before(ctx, match.start()) in lex.context_words(
+        "duration_cue"
+    ):
+        return None
+    minute = 30 if match.group("half") else number(match.group("m")) or 0
+    if match.group("less"):
+        less = number(match.group("less"))
+        if less is None or not 0 < less < 60:
+            return None
+        hour, minute = hour - 1, 60 - less
+    if minute is None:
+        return None
+    clock = _clock(hour, minute, 0, "minute" if has_minutes else "hour", None)
+    if clock is None:
+        return None
+    weak = not (match.group("luc") or has_minutes)
+    return make_piece(match, "clock", None, clock=clock, weak=weak)
+
+
+def read_weekday(match: Match, ctx: Context) -> Piece | None:
+    written = match.group("wd")
+    iso_day = lex.weekdays()[" ".join(written.lower().split())]
+    before = word_before(ctx, match.start())
+    if before in lex.ordinal_heads():
+        return None  # "năm thứ hai", "lần thứ 3"
+    rel, direction = match.group("wrel"), (match.group("dir") or "").lower()
+    if rel:
+        mode = f"week:{lex.relative_offsets()[' '.join(rel.lower().split())]}"
+    elif direction in ("tới",):
+        mode = "after"
+    elif direction in ("vừa rồi", "vừa qua", "trước"):
+        mode = "before"
+    elif direction == "này":
+        mode = "week:0"
+    else:
+        mode = "next_or_today"
+    # "thứ hai" in lower case is as often "secondly" or "the second" as Monday: alone it
+    # needs support (a date, a part of the day), and "ngày thứ hai" is "the second day".
+    spelled_lower = written.split()[-1].islower() and not written.lower().startswith("ch")
+    if spelled_lower and match.group("head") and not (rel or direction):
+        return None
+    weak = spelled_lower and not (rel or direction)
+    value = weekday_value(iso_day, mode, ctx.ref)
+    return make_piece(match, "day", value, weekday=not (rel or direction), weak=weak)
+
+
+def read_relative_period(match: Match, ctx: Context) -> Piece | None:
+    grain = _GRAIN_OF_UNIT[match.group("unit").lower()]
+    rel = " ".join(match.group("rel").lower().split())
+    if rel == "ngoái" and grain != "year":
+        return None
+    return make_piece(match, "value", relative_unit(grain, lex.relative_offsets()[rel], ctx.ref))
+
+
+def read_relative_count(match: Match, ctx: Context) -> Piece | None:
+    count = number(match.group("n"))
+    direction = (match.group("dir") or "").lower()
+    if count is None or not 0 < count <= 1000 or not (direction or match.group("ago")):
+        return None
+    grain = _GRAIN_OF_UNIT[match.group("unit").lower()]
+    unit = truncate(ctx.ref, grain)
+    if match.group("ago") or direction == "trước":
+        return make_piece(match, "value", TimeValue(add_units(unit, grain, -count), None, grain))
+    if direction == "nữa":
+        return make_piece(match, "value", TimeValue(add_units(unit, grain, count), None, grain))
+    if direction in ("tới", "sắp tới", "tiếp theo", "tiếp"):
+        start = add_units(unit, grain, 1)
+        return make_piece(match, "value", TimeValue(start, add_units(start, grain, count), grain))
+    return make_piece(match, "value", TimeValue(add_units(unit, grain, -count), unit, grain))

@@ -1,0 +1,162 @@
+"""Word tables for dates, read lazily from ``vnnews/data/date_*`` (and shared tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from vnnews._data import read_lines, read_tsv
+
+__all__ = [
+    "Holiday",
+    "PartOfDay",
+    "alternation",
+    "can_chi_names",
+    "context_words",
+    "count_words",
+    "holidays",
+    "month_names",
+    "number_words",
+    "ordinal_heads",
+    "parts_of_day",
+    "relative_offsets",
+    "weekdays",
+    "word_number",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PartOfDay:
+    """A part of the day ("sáng", "chiều") and the hours it covers."""
+
+    name: str
+    start_hour: int
+    end_hour: int  # may pass 24: the part runs into the next day
+    rule: str  # how a clock hour written with it is read: am, pm, noon or night
+
+
+@dataclass(frozen=True, slots=True)
+class Holiday:
+    """A holiday on a fixed solar or lunar day."""
+
+    name: str
+    lunar: bool
+    day: int
+    month: int
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any one space.
+
+    >>> alternation(["tháng", "tháng sáu"])
+    '(?:tháng\\\\ sáu|tháng)'
+    """
+    items = sorted(set(words), key=lambda word: (-len(word), word))
+    return "(?:" + "|".join(regex.escape(item) for item in items) + ")"
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, tuple[int, bool]]:
+    """Month names after "tháng": name → (month, is_lunar)."""
+    return {
+        _key(name): (int(month), cal == "lunar") for name, month, cal in read_tsv("date_months.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def weekdays() -> dict[str, int]:
+    """Weekday names → ISO weekday (Monday = 1)."""
+    return {_key(name): int(number) for name, number in read_tsv("date_weekdays.tsv")}
+
+
+@lru_cache(maxsize=1)
+def parts_of_day() -> dict[str, PartOfDay]:
+    """Parts of the day by name."""
+    return {
+        _key(name): PartOfDay(_key(name), int(start), int(end), rule)
+        for name, start, end, rule in read_tsv("date_parts_of_day.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def relative_offsets() -> dict[str, int]:
+    """Words that move a unit: "này" → 0, "trước" → -1, "tới" → 1."""
+    return {_key(word): int(offset) for word, offset in read_tsv("date_relative.tsv")}
+
+
+@lru_cache(maxsize=1)
+def holidays() -> dict[str, Holiday]:
+    """Holidays by lower-cased name."""
+    return {
+        _key(name): Holiday(name, cal == "lunar", int(day), int(month))
+        for name, cal, day, month in read_tsv("date_holidays.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def ordinal_heads() -> frozenset[str]:
+    """Words after which "thứ hai" is an ordinal, not a weekday."""
+    return frozenset(_key(word) for word in read_lines("date_ordinal_heads.txt"))
+
+
+@lru_cache(maxsize=8)
+def context_words(role: str) -> frozenset[str]:
+    """Words of one role in ``date_context_words.tsv`` ("date_cue", "duration_cue", "ratio_cue")."""
+    return frozenset(word for word, kind in read_tsv("date_context_words.tsv") if kind == role)
+
+
+@lru_cache(maxsize=1)
+def can_chi_names() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ten stems and twelve branches, from the lunar calendar's table."""
+    rows = read_tsv("lunar_names.tsv")
+    stems = tuple(name for kind, _, name in rows if kind == "can")
+    branches = tuple(name for kind, _, name in rows if kind == "chi")
+    return stems, branches
+
+
+_SMALL_NUMBER_ROLES = frozenset({"digit", "digit_after_tens", "teen", "tens"})
+
+
+@lru_cache(maxsize=1)
+def number_words() -> tuple[str, ...]:
+    """The number words that spell small numbers (days, hours, counts), from ``number_words.tsv``.
+
+    The table is shared with ``vnnews.numbers``; scales ("nghìn") and signs are left out.
+    """
+    rows = read_tsv("number_words.tsv")
+    return tuple(row[0] for row in rows if len(row) > 2 and row[2] in _SMALL_NUMBER_ROLES)
+
+
+@lru_cache(maxsize=1)
+def count_words() -> tuple[str, ...]:
+    """Words before a unit that make "năm nay", "tháng sau" part of a count or a plural.
+
+    "hai năm nay" (these two years), "những năm tới", "hằng năm", "mấy hôm nay": every number
+    word of ``number_words.tsv`` and the plural and quantity words of ``date_context_words.tsv``.
+    """
+    numbers = (row[0] for row in read_tsv("number_words.tsv") if row)
+    return (*numbers, *sorted(context_words("count_cue")))
+
+
+def word_number(text: str) -> int | None:
+    """A small whole number written in digits or words ("3", "ba", "mười lăm"), else None.
+
+    >>> word_number("07"), word_number("rưỡi")
+    (7, None)
+    """
+    if text.isdigit():
+        return int(text)
+    try:
+        from vnnews.numbers import parse_number
+
+        value = parse_number(text)
+    except (ImportError, ValueError, TypeError):  # ParseError is a ValueError
+        return None
+    return int(value) if float(value).is_integer() and value >= 0 else None

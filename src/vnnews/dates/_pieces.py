@@ -1,0 +1,105 @@
+"""Pieces: date and time expressions found in the text, before and after they are combined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Literal
+
+from vnnews.dates._lexicon import PartOfDay
+from vnnews.dates._values import Grain, TimeValue, truncate
+
+__all__ = ["Clock", "Context", "Piece", "apply_part", "resolve"]
+
+Kind = Literal["value", "day", "clock", "part"]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every rule needs: the normalised text, the reference time, and the mode."""
+
+    text: str
+    ref: datetime
+    whole: bool  # parse_date reads the whole string: keep the weak readings
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A time of day not yet placed on a day."""
+
+    hour: int
+    minute: int
+    second: int
+    grain: Grain
+    ambiguous: bool  # 1-12 without am/pm or a part of the day: a.m. or p.m.
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """An expression found at [start, end) of the normalised text.
+
+    ``kind`` says how it may combine: a ``day`` (a date, a weekday, a holiday), a ``clock``
+    (time of day), a ``part`` of the day, or a finished ``value``. For clocks and parts,
+    ``value`` is the day they are anchored to, if any.
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    value: TimeValue | None = None
+    clock: Clock | None = None
+    part: PartOfDay | None = None
+    weak: bool = False  # kept only if it combines with a neighbour (or in parse_date)
+    weekday: bool = False  # a bare weekday name: a date written next to it wins
+    holiday: bool = False
+    explicit_year: bool = True
+    from_word: bool = False  # starts with "từ": the start of a "từ X đến Y" interval
+
+    def spanning(self, end: int, **changes: object) -> Piece:
+        """This piece widened to ``end`` with some fields changed (it is no longer weak)."""
+        return replace(self, end=end, weak=False, **changes)  # type: ignore[arg-type]
+
+
+def apply_part(clock: Clock, part: PartOfDay) -> Clock:
+    """The clock read in a part of the day: "3 giờ chiều" = 15:00, "2 giờ sáng" = 02:00."""
+    hour = clock.hour
+    if hour <= 12:
+        if (part.rule == "pm" and hour < 12) or (part.rule == "noon" and 1 <= hour <= 5):
+            hour += 12
+        elif part.rule == "night":
+            hour = 0 if hour == 12 else hour + 12 if hour >= 6 else hour
+    return replace(clock, hour=hour, ambiguous=False)
+
+
+def resolve(piece: Piece, ref: datetime) -> TimeValue | None:
+    """The value of a finished piece; a clock or part without a day is placed near ``ref``."""
+    if piece.kind in ("value", "day"):
+        return piece.value
+    anchor = piece.value
+    if piece.kind == "part" and piece.part is not None:
+        day = anchor.start if anchor is not None else truncate(ref, "day")
+        return TimeValue(
+            day + timedelta(hours=piece.part.start_hour),
+            day + timedelta(hours=piece.part.end_hour),
+            "hour",
+            anchor.lunar if anchor is not None else None,
+        )
+    if piece.clock is None:
+        return None
+    if anchor is not None:
+        return TimeValue(_at(anchor.start, piece.clock, piece.clock.hour), None, piece.clock.grain)
+    return TimeValue(_next_clock(piece.clock, ref), None, piece.clock.grain)
+
+
+def _at(day: datetime, clock: Clock, hour: int) -> datetime:
+    return day.replace(hour=hour, minute=clock.minute, second=clock.second)
+
+
+def _next_clock(clock: Clock, ref: datetime) -> datetime:
+    """Duckling's reading: the first time at or after ``ref`` the clock shows this time."""
+    hours = [clock.hour]
+    if clock.ambiguous:
+        hours.append((clock.hour + 12) % 24)
+    today = truncate(ref, "day")
+    moments = [_at(today + timedelta(days=d), clock, h) for d in (0, 1) for h in hours]
+    return min(moment for moment in moments if moment >= truncate(ref, clock.grain))
