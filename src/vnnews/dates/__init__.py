@@ -36,6 +36,7 @@ __all__ = [
 _LEADING = regex.compile(
     r"\s*(?:(?:vào|khoảng|đúng|trong|ngay|cho|tới|đến|sau|từ)\s+){0,3}", regex.IGNORECASE
 )
+_LINE = regex.compile(r"[^\n]+")
 _TRAILING = regex.compile(r"\s*(?:vừa\s+qua|vừa\s+rồi)?\s*[.!?…]?\s*", regex.IGNORECASE)
 
 
@@ -104,11 +105,15 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
     reference = _reference(ref)
     normalized = normalize_with_offsets(text)
     matches = []
-    for piece in _pieces(normalized.text, reference, whole=False):
-        value = _final(piece, reference)
-        if value is not None:
-            start, end = normalized.original_span(piece.start, piece.end)
-            matches.append(DateMatch(text[start:end], (start, end), value))
+    # An expression never runs across a line break (headings, captions and bylines are lines).
+    for line in _LINE.finditer(normalized.text):
+        for piece in _pieces(line.group(), reference, whole=False):
+            value = _final(piece, reference)
+            if value is not None:
+                start, end = normalized.original_span(
+                    line.start() + piece.start, line.start() + piece.end
+                )
+                matches.append(DateMatch(text[start:end], (start, end), value))
     return matches
 
 
