@@ -63,6 +63,8 @@ class _Scanner:
 
     def _at(self, index: int) -> Result | None:
         token = self.read.tokens[index]
+        if not (token.is_name_word or self._may_start(token.key)):
+            return None  # most tokens: a cheap test before any rule runs
         # "Hai Phó Giám đốc…" opens a sentence; a capitalised "Ba" inside one is a name.
         quantifier = token.text[0].islower() or self.read.sentence_start(index)
         if token.key in _QUANTIFIERS and quantifier:
@@ -70,6 +72,16 @@ class _Scanner:
             if plural is not None:
                 return plural
         return self._title_first(index) or self._honorific_first(index) or self._name_first(index)
+
+    def _may_start(self, key: str) -> bool:
+        lex = self.read.lex
+        return (
+            key in _QUANTIFIERS
+            or lex.honorifics.starts(key)
+            or lex.positions.starts(key)
+            or lex.ranks.starts(key)
+            or lex.modifiers.starts(key)
+        )
 
     # Title before the name: "Bí thư Tỉnh ủy Thái Thanh Quý", "Thiếu tướng Nguyễn Văn A",
     # "Phó Chủ tịch UBND tỉnh, đồng chí Nguyễn Văn A", "Giám đốc Sở (ông Nguyễn Văn A)".
