@@ -1,0 +1,329 @@
+"""Find every figure in a text: :func:`extract_numbers`.
+
+A left-to-right scan over the normalised text. At each place where a figure can begin, the
+rule families are tried in order: a qualifier before a figure; "từ … đến …" and "giữa … và …"
+ranges; ordinals ("thứ N", "đầu tiên"); Roman identifiers; then a figure with its tail (%,
+currency, unit, a "/N" or "phần N" fraction, a "-"/"đến" range). Codes are skipped whole.
+Spans that the date extractor claims are dropped at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from fractions import Fraction
+from functools import lru_cache
+
+import regex
+
+from vnnews.errors import require_str
+from vnnews.normalize import normalize_with_offsets
+from vnnews.numbers import _lexicon as lex
+from vnnews.numbers import _patterns as pat
+from vnnews.numbers._api import as_number
+from vnnews.numbers._figures import Figure, Numeral, Skip, figure_at, numeral_at
+from vnnews.numbers._match import NumberMatch
+
+__all__ = ["extract_numbers"]
+
+_ORDINAL_WORDS = {"nhất": 1, "nhì": 2}  # ordinal-only words: "thứ nhất", "thứ nhì"
+_QUALIFIABLE = frozenset({"cardinal", "decimal", "percent", "money", "range", "fraction"})
+_CONNECTOR = regex.compile(r"(?P<dash> ?[-–—] ?)|(?P<word> (?i:đến|tới) )")
+_FROM = regex.compile(r"(?i:từ) ")
+_BETWEEN = regex.compile(r"(?i:giữa) ")
+_AND = regex.compile(r" (?i:và) ")
+_ORDINAL = regex.compile(r"(?i:thứ) ")
+_FIRST = regex.compile(r"(?i:đầu tiên)(?![\p{L}\p{M}])")
+# "từ 18 tuổi trở lên": up to two words (the counted noun) before "trở lên/xuống".
+_BOUND_AFTER = regex.compile(
+    r"(?: [\p{L}\p{M}]{1,12}){0,2} (?i:trở) (?P<dir>(?i:lên|xuống))(?![\p{L}\p{M}])"
+)
+_ROMAN_JOINERS = frozenset({",", ", ", " và ", "-", " - ", "–", " – "})
+_SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(\[–-]) ?\Z")
+_DATE_REF = datetime(2000, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    """A figure found in the normalised text, before its span is mapped back."""
+
+    start: int
+    end: int
+    kind: str
+    value: Fraction
+    extra: tuple[tuple[str, object], ...] = ()
+    qualifier: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _start() -> regex.Pattern[str]:
+    """Places where a figure may begin: digits, number words, trigger words, symbols."""
+    firsts = {phrase.split(" ")[0] for phrase in lex.qualifiers()}
+    words = set(lex.number_words()) | firsts | {"từ", "giữa", "thứ", "đầu", "âm"}
+    markers = [m for m, _, w in lex.currencies() if w in ("before", "both")]
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:\p{{N}}|-(?=\d)|(?=[MDCLXVI]{{1,12}}(?![\p{{L}}\p{{M}}]))"
+        rf"|(?i:{pat.alternation(words)})(?![\p{{L}}\p{{M}}])|(?:{pat.alternation(markers)}))"
+    )
+
+
+def extract_numbers(text: str) -> list[NumberMatch]:
+    """Find every figure in a text, with its kind, value and span.
+
+    Digits follow the Vietnamese convention ("4.028", "89,51%"); words are read too ("hai
+    phần ba", "năm tỷ rưỡi"). Dates, times and years are never figures, nor are codes and
+    names ("COVID-19", "05-CT/TW", "U23"), phone numbers, versions or match scores.
+
+    Args:
+        text: any string.
+
+    Returns:
+        The figures in text order, without overlaps; spans index the original ``text``.
+
+    Raises:
+        TypeError: ``text`` is not a ``str`` (any ``str`` is accepted).
+
+    >>> [(m.text, m.kind, m.value) for m in extract_numbers("kết nạp 4.028 đảng viên, đạt 89,51%")]
+    [('4.028', 'cardinal', 4028), ('89,51%', 'percent', 89.51)]
+    >>> m = extract_numbers("giá từ 5 đến 7 triệu đồng")[0]
+    >>> m.text, m.kind, m.low, m.high, m.currency
+    ('từ 5 đến 7 triệu đồng', 'range', 5000000, 7000000, 'VND')
+    """
+    require_str(text, "text")
+    normalized = normalize_with_offsets(text)
+    dates = _date_spans(text)
+    matches = []
+    for draft in _scan(normalized.text):
+        start, end = normalized.original_span(draft.start, draft.end)
+        if any(start < date_end and date_start < end for date_start, date_end in dates):
+            continue
+        matches.append(_match(text, (start, end), draft))
+    return matches
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    # Imported here: vnnews.dates imports this package at module level.
+    from vnnews.dates import extract_dates
+
+    return [match.span for match in extract_dates(text, ref=_DATE_REF)]
+
+
+def _match(text: str, span: tuple[int, int], draft: _Draft) -> NumberMatch:
+    fields = {key: _plain(value) for key, value in draft.extra}
+    if draft.kind == "percent":
+        fields["ratio"] = float(draft.value / 100)
+    return NumberMatch(
+        text=text[span[0] : span[1]],
+        span=span,
+        kind=draft.kind,
+        value=as_number(draft.value),
+        qualifier=draft.qualifier,
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+def _plain(value: object) -> object:
+    return as_number(value) if isinstance(value, Fraction) else value
+
+
+# --------------------------------------------------------------------------- the scan
+
+
+def _scan(text: str) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    position = 0
+    last_roman_end = -1
+    for start in _start().finditer(text):
+        if start.start() < position:
+            continue
+        found = _at(text, start.start(), last_roman_end)
+        if found is None:
+            continue
+        position = found.end
+        if isinstance(found, _Draft):
+            drafts.append(found)
+            if found.kind == "roman":
+                last_roman_end = found.end
+    return drafts
+
+
+def _at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
+    qualifier = pat.qualifier().match(text, pos)
+    if qualifier is not None:
+        found = _unqualified(text, qualifier.end(), last_roman_end)
+        if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
+            return replace(found, qualifier=lex.qualifiers()[qualifier["q"].lower()])
+        if found is not None:
+            return found
+    return _unqualified(text, pos, last_roman_end)
+
+
+def _unqualified(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
+    if _FROM.match(text, pos):
+        return _from_form(text, pos)
+    if _BETWEEN.match(text, pos):
+        return _between_form(text, pos)
+    if _ORDINAL.match(text, pos):
+        return _ordinal(text, pos)
+    if (first := _FIRST.match(text, pos)) is not None:
+        return _Draft(pos, first.end(), "ordinal", Fraction(1))
+    if (roman := _roman(text, pos, last_roman_end)) is not None:
+        return roman
+    return _figure_or_range(text, pos)
+
+
+# --------------------------------------------------------------------------- figures and ranges
+
+
+def _figure(text: str, pos: int, *, tied: bool = False) -> Figure | Skip | None:
+    found = figure_at(text, pos, tied=tied)
+    if isinstance(found, Figure) and found.numeral is not None and _is_name(text, found.numeral):
+        return None
+    return found
+
+
+def _is_name(text: str, numeral: Numeral) -> bool:
+    """A capitalised number word inside a sentence is a name ("ông Bảy", "Ba Đình")."""
+    first = numeral.tokens[0]
+    if not first[:1].isupper():
+        return False
+    before = text[max(0, numeral.start - 12) : numeral.start]
+    return _SENTENCE_START.search(before) is None
+
+
+def _figure_or_range(text: str, pos: int) -> _Draft | Skip | None:
+    first = _figure(text, pos)
+    if not isinstance(first, Figure):
+        return first
+    if first.kind != "fraction":
+        ranged = _range_after(text, first, start=first.start, dash_ok=True)
+        if ranged is not None:
+            return ranged
+    return _draft(first)
+
+
+def _draft(figure: Figure) -> _Draft:
+    extra: list[tuple[str, object]] = []
+    if figure.kind == "fraction":
+        extra += [("numerator", figure.numerator), ("denominator", figure.denominator)]
+    if figure.currency:
+        extra.append(("currency", figure.currency))
+    if figure.unit:
+        extra.append(("unit", figure.unit))
+    return _Draft(figure.start, figure.end, figure.kind, figure.value, tuple(extra))
+
+
+def _range_after(text: str, low: Figure, *, start: int, dash_ok: bool) -> _Draft | Skip | None:
+    """ "10-15", "ba đến bốn", "1000-2000 đồng": a second figure after a connector."""
+    connector = _CONNECTOR.match(text, low.end)
+    if connector is None or (connector["dash"] and not dash_ok):
+        return None
+    high = _figure(text, connector.end(), tied=bool(connector["dash"]))
+    if not isinstance(high, Figure) or high.kind == "fraction" or low.kind == "fraction":
+        return None
+    if connector["dash"]:
+        refused = _refuse_dash(text, start, low, high)
+        if refused:
+            return Skip(high.end) if connector[0] == "-" else None
+    return _combine(start, low, high)
+
+
+def _refuse_dash(text: str, start: int, low: Figure, high: Figure) -> bool:
+    """A dash pair that is a score ("thắng 2-1"), a year span or not increasing."""
+    if low.value >= high.value:
+        return True
+    before = text[max(0, start - 16) : start].lower()
+    if any(cue in before for cue in lex.context_words("score")):
+        return True
+    return all(f.value.denominator == 1 and 1900 <= f.value <= 2100 for f in (low, high))
+
+
+def _combine(start: int, low: Figure, high: Figure) -> _Draft:
+    low_value = low.value
+    if (
+        low.numeral is not None
+        and high.numeral is not None
+        and not low.numeral.scaled
+        and low.currency is None
+        and low_value * high.numeral.trailing_scale <= high.value
+    ):
+        low_value *= high.numeral.trailing_scale
+    percent = "percent" in (low.kind, high.kind)
+    extra: list[tuple[str, object]] = [("low", low_value), ("high", high.value)]
+    currency = high.currency or low.currency
+    if currency:
+        extra.append(("currency", currency))
+    unit = "%" if percent else high.unit or low.unit
+    if unit:
+        extra.append(("unit", unit))
+    return _Draft(start, high.end, "range", low_value, tuple(extra))
+
+
+def _from_form(text: str, pos: int) -> _Draft | Skip | None:
+    """ "từ X đến Y" (a range, span from "từ"), "từ X trở lên/xuống", or just X."""
+    figure = _figure(text, pos + 3)
+    if not isinstance(figure, Figure):
+        return figure
+    ranged = _range_after(text, figure, start=pos, dash_ok=True)
+    if ranged is not None:
+        return ranged
+    draft = _draft(figure)
+    bound = _BOUND_AFTER.match(text, figure.end)
+    if bound is not None and draft.kind in _QUALIFIABLE:
+        return replace(draft, qualifier="at_least" if bound["dir"].lower() == "lên" else "at_most")
+    return draft
+
+
+def _between_form(text: str, pos: int) -> _Draft | Skip | None:
+    """ "giữa 1000 và 2000 đồng" (span from "giữa")."""
+    low = _figure(text, pos + 5)
+    if not isinstance(low, Figure):
+        return low
+    joiner = _AND.match(text, low.end)
+    high = _figure(text, joiner.end()) if joiner is not None else None
+    if not isinstance(high, Figure) or low.kind == "fraction" or high.kind == "fraction":
+        return _draft(low)
+    return _combine(pos, low, high)
+
+
+# --------------------------------------------------------------------------- ordinals, Roman
+
+
+def _ordinal(text: str, pos: int) -> _Draft | Skip | None:
+    """ "thứ nhất", "thứ hai", "lần thứ 15", "thứ XIII" (the span is "thứ N")."""
+    after = pos + 4
+    word = regex.compile(r"[\p{L}\p{M}]{1,10}").match(text, after)
+    if word is not None and word[0].lower() in _ORDINAL_WORDS:
+        return _Draft(pos, word.end(), "ordinal", Fraction(_ORDINAL_WORDS[word[0].lower()]))
+    roman = pat.roman().match(text, after)
+    if roman is not None and roman["roman"]:
+        return _Draft(pos, roman.end(), "ordinal", Fraction(_roman_value(roman["roman"])))
+    numeral = numeral_at(text, after)
+    if not isinstance(numeral, Numeral) or numeral.start != after:
+        return None
+    if numeral.tokens[0][:1].isupper():
+        return None  # "thứ Hai", "thứ Năm": a weekday
+    value = numeral.value
+    if value.denominator != 1 or value < 1 or "," in "".join(numeral.tokens):
+        return None
+    return _Draft(pos, numeral.end, "ordinal", value)
+
+
+def _roman(text: str, pos: int, last_roman_end: int) -> _Draft | None:
+    match = pat.roman().match(text, pos)
+    if match is None or not match["roman"]:
+        return None
+    head = pat.roman_head_before().search(text[max(0, pos - 24) : pos]) is not None
+    joined = last_roman_end >= 0 and text[last_roman_end:pos] in _ROMAN_JOINERS
+    if not (head or joined):
+        return None
+    return _Draft(pos, match.end(), "roman", Fraction(_roman_value(match["roman"])))
+
+
+def _roman_value(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for letter, following in zip(numeral, [*numeral[1:], ""], strict=True):
+        value = values[letter]
+        total += -value if following and values[following] > value else value
+    return total

@@ -1,0 +1,363 @@
+"""Single figures: a numeral with what is glued to it (%, currency, unit), or a code to skip.
+
+Works on normalised text with spans into it; :mod:`._extract` maps them back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from functools import lru_cache
+from itertools import pairwise
+
+import regex
+
+from vnnews.numbers import _lexicon as lex
+from vnnews.numbers import _patterns as pat
+from vnnews.numbers._parse import InvalidNumberError, literal_value, parse_tokens
+
+__all__ = ["Figure", "Numeral", "Skip", "figure_at", "numeral_at"]
+
+_LETTER = regex.compile(r"[\p{L}\p{M}]")
+_CODE_TAIL = regex.compile(r"[\p{L}\p{M}\p{N}\-/.]{0,60}")
+_PERCENT = regex.compile(r" ?(?:%|(?i:phần trăm)(?![\p{L}\p{M}]))")
+_POINTS = regex.compile(r" (?i:điểm) ?(?:%|(?i:phần trăm)(?![\p{L}\p{M}]))")
+_SLASH = regex.compile(r"/(?P<den>\d{1,6})(?![\p{N}])")
+_FRACTION_WORD = regex.compile(r" (?i:phần) ")
+_WORD_AFTER = regex.compile(r" (?P<word>[\p{L}\p{M}]{1,30})")
+_SUBUNIT = regex.compile(
+    r"(?: (?i:và))? (?P<n>\d{1,2}|[\p{L}\p{M}]{1,10}(?: [\p{L}\p{M}]{1,10}){0,2})"
+)
+_SUBUNIT_WORD = regex.compile(r" ?(?i:xu|xen|cents?)(?![\p{L}\p{M}])")
+
+
+@dataclass(frozen=True, slots=True)
+class Skip:
+    """Text that looks numeric but is not a figure (a code, a phone number): jump past it."""
+
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A run of digits and number words that reads as one number."""
+
+    start: int
+    end: int
+    value: Fraction
+    tokens: tuple[str, ...]
+    digits_start: int
+
+    @property
+    def alone(self) -> bool:
+        """A single word that is not a figure by itself ("một", "năm", "trăm")."""
+        return len(self.tokens) == 1 and self.tokens[0].lower() in lex.not_alone()
+
+    @property
+    def trailing_scale(self) -> Fraction:
+        """The product of the scale words it ends with ("7 triệu" → 10**6), else 1."""
+        scale = Fraction(1)
+        for token in reversed(self.tokens):
+            entry = lex.number_words().get(token.lower())
+            if entry is None or entry.role != "scale":
+                break
+            scale *= entry.value
+        return scale
+
+    @property
+    def scaled(self) -> bool:
+        """Whether any scale word or suffix is part of it."""
+        words = lex.number_words()
+        return any(
+            (t.lower() in words and words[t.lower()].role == "scale") or t[-1:] in "kKr"
+            for t in self.tokens
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A numeral with its percent sign, currency or unit (spans in normalised text)."""
+
+    start: int
+    end: int
+    kind: str
+    value: Fraction
+    numeral: Numeral | None = None
+    currency: str | None = None
+    unit: str | None = None
+    numerator: Fraction | None = None
+    denominator: Fraction | None = None
+
+
+def _tokens(run: str) -> list[str]:
+    tokens = run.split(" ")
+    return [t if t[:1].isdigit() else t.lower() for t in tokens]
+
+
+def numeral_at(text: str, pos: int) -> Numeral | Skip | None:
+    """The longest numeral starting at ``pos`` (with "âm" or a minus sign), if any."""
+    match = pat.numeral_run().match(text, pos)
+    if match is None:
+        return None
+    run_start = match.start("run")
+    words = match["run"].split(" ")
+    if _adjacent_literals(words):
+        return Skip(match.end())
+    tokens = tuple(_tokens(match["run"]))
+    for count in range(_plausible_length(tokens), 0, -1):
+        value = _value(tokens[:count])
+        if value is None:
+            continue
+        end = run_start + len(" ".join(words[:count]))
+        sign = -1 if match["neg"] else 1
+        return Numeral(match.start(), end, sign * value, tuple(words[:count]), run_start)
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _value(tokens: tuple[str, ...]) -> Fraction | None:
+    try:
+        return Fraction(parse_tokens(tokens))
+    except InvalidNumberError:
+        return None
+
+
+def _plausible_length(tokens: tuple[str, ...]) -> int:
+    """How many tokens can be one numeral: two digit words in a row end it ("hai ba")."""
+    words = lex.number_words()
+    decimals = False
+    for index in range(1, len(tokens)):
+        previous, current = words.get(tokens[index - 1]), words.get(tokens[index])
+        decimals = decimals or (previous is not None and previous.role == "decimal")
+        if decimals or previous is None or current is None:
+            continue
+        if previous.role == "digit" and current.role == "digit":
+            return index
+    return len(tokens)
+
+
+def _adjacent_literals(words: list[str]) -> bool:
+    """Two digit groups side by side ("0912 345 678") are a phone or ID number."""
+    return any(a[:1].isdigit() and b[:1].isdigit() for a, b in pairwise(words))
+
+
+def is_code_context(text: str, start: int, end: int, *, tied: bool = False) -> bool:
+    """Digits tied to letters: "U23", "COVID-19", "05-CT/TW", "1234/QĐ-UBND", "0912…"."""
+    before = text[start - 1] if start else ""
+    if _LETTER.match(before):
+        return True
+    if not tied and before in "-/" and start >= 2 and (text[start - 2].isalnum()):
+        return True
+    after = text[end : end + 2]
+    # "05-CT/TW", "1234/QĐ" are codes; "5tr/tháng" is a figure with a per-unit tail.
+    if len(after) == 2 and after[0] in "-/" and after[1].isupper():
+        return True
+    digits = text[start:end]
+    return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
+
+
+def figure_at(text: str, pos: int, *, tied: bool = False) -> Figure | Skip | None:
+    """A single figure at ``pos``: money with a leading currency, or a numeral and its tail.
+
+    ``tied`` says a dash before ``pos`` joins it to a figure ("10-15"), not to a code.
+    """
+    before = pat.currency_before().match(text, pos)
+    if before is not None:
+        numeral = numeral_at(text, before.end())
+        if isinstance(numeral, Numeral):
+            code = _currency_code(before["cur"])
+            return _money(text, Figure(pos, numeral.end, "money", numeral.value, numeral), code)
+    numeral = numeral_at(text, pos)
+    if numeral is None or isinstance(numeral, Skip):
+        return numeral
+    if _is_literal(numeral) and is_identifier(text, numeral):
+        return Skip(numeral.end)
+    if _is_literal(numeral) and is_code_context(text, numeral.digits_start, numeral.end, tied=tied):
+        return Skip(_CODE_TAIL.match(text, numeral.end).end())  # type: ignore[union-attr]
+    return _with_tail(text, numeral)
+
+
+def _is_literal(numeral: Numeral) -> bool:
+    return numeral.tokens[0][:1].isdigit()
+
+
+def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
+    end = numeral.end
+    plain = Figure(numeral.start, end, _plain_kind(numeral.value), numeral.value, numeral)
+    if _is_multiplier(numeral.tokens[0]) and (
+        numeral.alone or _ends_with_phrase(text, numeral.start, lex.context_words("vague_before"))
+    ):
+        return Skip(end)  # "hàng trăm", "hàng chục nghìn": not a figure
+    if (fraction := word_fraction(text, numeral)) is not None:
+        return fraction
+    if (slash := _SLASH.match(text, end)) is not None:
+        return _slash_pair(text, numeral, slash)
+    if _POINTS.match(text, end) is not None:
+        return None if numeral.alone else replace(plain, unit="điểm phần trăm")
+    if (percent := _PERCENT.match(text, end)) is not None:
+        return replace(plain, end=percent.end(), kind="percent")
+    currency = _currency_after(text, end)
+    if currency is not None:
+        code, cur_end = currency
+        return _money(text, replace(plain, end=cur_end, kind="money"), code)
+    unit = pat.unit_after().match(text, end)
+    if unit is not None:
+        return replace(plain, unit=unit["unit"])
+    if end < len(text) and _LETTER.match(text[end]):
+        return Skip(_CODE_TAIL.match(text, end).end()) if _is_literal(numeral) else plain  # type: ignore[union-attr]
+    if _looks_like_year(numeral):
+        return Skip(end)
+    return None if numeral.alone else plain
+
+
+def _looks_like_year(numeral: Numeral) -> bool:
+    """Four bare digits 1900-2099 with nothing after them ("World Cup 2022") are a year:
+    a quantity that size is written with a dot in Vietnamese ("1.900 lượt")."""
+    token = numeral.tokens[0]
+    return (
+        len(numeral.tokens) == 1
+        and len(token) == 4
+        and token.isdigit()
+        and token[:2] in ("19", "20")
+    )
+
+
+def _is_multiplier(word: str) -> bool:
+    entry = lex.number_words().get(word.lower())
+    return entry is not None and entry.role in ("scale", "hundred", "ten_count")
+
+
+def _plain_kind(value: Fraction) -> str:
+    return "cardinal" if value.denominator == 1 else "decimal"
+
+
+def _currency_code(marker: str) -> str:
+    folded = marker.casefold()
+    for name, code, _ in lex.currencies():
+        if name.casefold() == folded:
+            return code
+    return marker.upper()
+
+
+def _currency_after(text: str, end: int) -> tuple[str, int] | None:
+    match = pat.currency_after().match(text, end)
+    if match is None:
+        return None
+    marker = match["cur"]
+    if marker.casefold() == "đồng":
+        after = _WORD_AFTER.match(text, match.end())
+        if after is not None and after["word"].lower() in lex.context_words("not_dong"):
+            return None
+    if marker.isupper() and marker.isalpha() and match[0].strip() != marker:
+        return None
+    return _currency_code(marker), match.end()
+
+
+def _money(text: str, figure: Figure, code: str) -> Figure:
+    """Money, with "xu"/"cent" amounts as hundredths and a tail of cents ("2 đô 23 xu")."""
+    if code == "cent":
+        return replace(figure, kind="money", value=figure.value / 100, currency="USD")
+    figure = replace(figure, kind="money", currency=code)
+    tail = _SUBUNIT.match(text, figure.end)
+    if tail is None:
+        return figure
+    cents = _small_number(tail["n"])
+    if cents is None:
+        return figure
+    word = _SUBUNIT_WORD.match(text, tail.end())
+    # "2 đô 23 xu", "hai đô 23" are cents; "$10 và 20€" is two amounts.
+    bare_ok = not tail[0].lower().startswith(" và ") and _ends_phrase(text, tail.end())
+    if word is None and not bare_ok:
+        return figure
+    end = word.end() if word is not None else tail.end()
+    return replace(figure, end=end, value=figure.value + cents / 100)
+
+
+def _small_number(words: str) -> Fraction | None:
+    tokens = _tokens(words)
+    for count in range(len(tokens), 0, -1):
+        try:
+            value = Fraction(parse_tokens(tokens[:count]))
+        except InvalidNumberError:
+            continue
+        if count == len(tokens) and value.denominator == 1 and 0 < value < 100:
+            return value
+        return None
+    return None
+
+
+def _ends_phrase(text: str, end: int) -> bool:
+    """Nothing but punctuation or the end of the text follows."""
+    rest = text[end : end + 2]
+    return not rest or not (rest[0].isalnum() or (rest[0] == " " and rest[1:].isalnum()))
+
+
+def _slash_pair(text: str, numeral: Numeral, slash: regex.Match[str]) -> Figure | Skip:
+    """ "22/28 chỉ tiêu" is a fraction; a pair with no counted noun after it is nothing."""
+    end = slash.end()
+    if end < len(text) and text[end] in "/-.":
+        return Skip(_CODE_TAIL.match(text, end).end())  # type: ignore[union-attr]
+    if end < len(text) and _LETTER.match(text[end]):
+        return Skip(_CODE_TAIL.match(text, end).end())  # type: ignore[union-attr]
+    denominator = literal_value(slash["den"])
+    if denominator is None or denominator == 0 or not _counted(text, numeral.start, end):
+        return Skip(end)
+    return Figure(
+        numeral.start,
+        end,
+        "fraction",
+        numeral.value,
+        numeral,
+        numerator=numeral.value,
+        denominator=Fraction(denominator),
+    )
+
+
+def _counted(text: str, start: int, end: int) -> bool:
+    """A counted noun follows ("22/28 chỉ tiêu") or a cue comes before ("có 3/5")."""
+    if _ends_with_phrase(text, start, lex.context_words("fraction_cue")):
+        return True
+    after = _WORD_AFTER.match(text, end)
+    if after is None or not after["word"][:1].islower():
+        return False
+    word = after["word"]
+    return word not in lex.context_words("not_noun") and word not in lex.number_words()
+
+
+def _ends_with_phrase(text: str, start: int, phrases: tuple[str, ...]) -> bool:
+    """Whether one of ``phrases`` (and one space) ends right before ``start``."""
+    before = text[max(0, start - 24) : start].lower()
+    for phrase in phrases:
+        tail = phrase.lower() + " "
+        if before.endswith(tail) and not before[: -len(tail)][-1:].isalpha():
+            return True
+    return False
+
+
+def is_identifier(text: str, numeral: Numeral) -> bool:
+    """An ID, phone or account number: long bare digits, or digits after "mã số", "CMND"…"""
+    token = numeral.tokens[0]
+    if len(numeral.tokens) == 1 and token.isdigit() and len(token) >= 9:
+        return True
+    return _ends_with_phrase(text, numeral.digits_start, lex.context_words("id_head"))
+
+
+def word_fraction(text: str, numeral: Numeral) -> Figure | None:
+    """ "hai phần ba": numerator, "phần", denominator in words."""
+    match = _FRACTION_WORD.match(text, numeral.end)
+    if match is None:
+        return None
+    denominator = numeral_at(text, match.end())
+    if not isinstance(denominator, Numeral) or denominator.tokens[0].lower() in ("trăm", "nghìn"):
+        return None
+    if denominator.value.denominator != 1 or denominator.value < 2:
+        return None
+    return Figure(
+        numeral.start,
+        denominator.end,
+        "fraction",
+        numeral.value,
+        numeral,
+        numerator=numeral.value,
+        denominator=denominator.value,
+    )

@@ -1,0 +1,166 @@
+"""Numbers back to text: Vietnamese digits (babel's ``vi`` locale data) and words."""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from numbers import Real
+
+__all__ = ["format_number", "format_percent", "number_to_words"]
+
+_DIGITS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
+_SCALES = ((10**9, "tỷ"), (10**6, "triệu"), (10**3, "nghìn"))
+
+
+def _decimal(x: object) -> Decimal:
+    if isinstance(x, bool) or not isinstance(x, (Real, Decimal)):
+        raise TypeError(f"x must be a real number, not {type(x).__name__}")
+    if isinstance(x, float) and not math.isfinite(x):
+        raise ValueError(f"cannot format {x!r}")
+    # repr() is the shortest string that reads back as the same float: 89.51, not 89.5100…
+    return Decimal(repr(x)) if isinstance(x, float) else Decimal(str(x))
+
+
+def _pattern(decimals: int | None) -> str | None:
+    if decimals is None:
+        return None
+    if decimals < 0:
+        raise ValueError("decimals must be >= 0")
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def format_number(x: float | Decimal, decimals: int | None = None) -> str:
+    """Write a number the Vietnamese way: "." groups thousands, "," marks decimals.
+
+    Args:
+        x: an ``int``, ``float`` or ``Decimal``.
+        decimals: how many decimals to write (rounded half to even); None keeps every
+            decimal the value has, with no rounding.
+
+    Returns:
+        The number as text, from babel's ``vi`` locale data.
+
+    Raises:
+        TypeError: ``x`` is not a real number.
+        ValueError: ``x`` is NaN or infinite, or ``decimals`` is negative.
+
+    >>> format_number(4028), format_number(89.51), format_number(-1234567.5)
+    ('4.028', '89,51', '-1.234.567,5')
+    >>> format_number(2 / 3, decimals=2), format_number(7, decimals=1)
+    ('0,67', '7,0')
+    """
+    from babel.numbers import format_decimal
+
+    value = _decimal(x)
+    pattern = _pattern(decimals)
+    if pattern is None:
+        return format_decimal(value, locale="vi", decimal_quantization=False)
+    return format_decimal(value, format=pattern, locale="vi")
+
+
+def format_percent(x: float | Decimal, decimals: int | None = None) -> str:
+    """Write a percentage: ``x`` is the number before the sign (89.51 → "89,51%").
+
+    Unlike babel's default ``vi`` percent pattern, which rounds to whole percents, every
+    decimal of ``x`` is kept unless ``decimals`` asks for rounding.
+
+    Args:
+        x: the percentage, e.g. ``89.51`` for 89,51% (not the ratio 0.8951).
+        decimals: how many decimals to write; None keeps them all.
+
+    Returns:
+        The percentage with the locale's sign, no space: "89,51%".
+
+    Raises:
+        TypeError: ``x`` is not a real number.
+        ValueError: ``x`` is NaN or infinite, or ``decimals`` is negative.
+
+    >>> format_percent(89.51), format_percent(100), format_percent(12.345, decimals=1)
+    ('89,51%', '100%', '12,3%')
+    """
+    from babel.numbers import format_percent as babel_percent
+
+    ratio = _decimal(x) / 100
+    pattern = _pattern(decimals)
+    if pattern is None:
+        return babel_percent(ratio, locale="vi", decimal_quantization=False)
+    return babel_percent(ratio, format=pattern + "%", locale="vi")
+
+
+def number_to_words(n: float | Decimal) -> str:
+    """Spell a number in Vietnamese words, the way it is read aloud in the news.
+
+    Groups below a thousand are read in full inside a number ("không trăm", "linh");
+    21 is "hai mươi mốt", 15 "mười lăm", 25 "hai mươi lăm". Above 999 tỷ the scales stack
+    ("một nghìn tỷ", "một triệu tỷ"). Decimals are read digit by digit after "phẩy",
+    negatives start with "âm". ``parse_number`` reads every result back to ``n``.
+
+    Args:
+        n: an ``int``, ``float`` or ``Decimal``.
+
+    Returns:
+        The words, lower case, separated by single spaces.
+
+    Raises:
+        TypeError: ``n`` is not a real number.
+        ValueError: ``n`` is NaN or infinite.
+
+    >>> number_to_words(21011)
+    'hai mươi mốt nghìn không trăm mười một'
+    >>> number_to_words(-12.05), number_to_words(10**12)
+    ('âm mười hai phẩy không năm', 'một nghìn tỷ')
+    """
+    value = _decimal(n)
+    sign = "âm " if value < 0 else ""
+    whole_text, _, decimals = format(abs(value), "f").partition(".")
+    decimals = decimals.rstrip("0")
+    words = _integer_words(int(whole_text))
+    if decimals:
+        words += " phẩy " + " ".join(_DIGITS[int(digit)] for digit in decimals)
+    return sign + words if words != "không" or decimals else words
+
+
+def _integer_words(n: int) -> str:
+    if n == 0:
+        return "không"
+    return " ".join(_scaled_words(n, leading=True))
+
+
+def _scaled_words(n: int, *, leading: bool) -> list[str]:
+    """Words for ``n``, with "tỷ" stacking above itself (nghìn tỷ, triệu tỷ)."""
+    words: list[str] = []
+    for scale, name in _SCALES:
+        count, n = divmod(n, scale)
+        if count:
+            head = _scaled_words(count, leading=leading) if count >= 1000 else None
+            words += head if head is not None else _group_words(count, leading=leading)
+            words.append(name)
+            leading = False
+    if n:
+        words += _group_words(n, leading=leading)
+    return words
+
+
+def _group_words(n: int, *, leading: bool) -> list[str]:
+    """A group below a thousand; inside a number it is read with all three places."""
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    words: list[str] = []
+    if hundreds or not leading:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        return words + (
+            ["linh", _DIGITS[units]] if units and words else [_DIGITS[units]] * bool(units)
+        )
+    words += ["mười"] if tens == 1 else [_DIGITS[tens], "mươi"]
+    if units:
+        words.append(_unit_after_tens(tens, units))
+    return words
+
+
+def _unit_after_tens(tens: int, units: int) -> str:
+    if units == 5:
+        return "lăm"
+    if units == 1 and tens > 1:
+        return "mốt"
+    return _DIGITS[units]

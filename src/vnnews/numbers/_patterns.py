@@ -1,0 +1,98 @@
+"""The compiled patterns of the extractor, built once on first use."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from vnnews.numbers import _lexicon as lex
+
+__all__ = [
+    "alternation",
+    "currency_after",
+    "currency_before",
+    "numeral_run",
+    "qualifier",
+    "roman",
+    "roman_head_before",
+    "unit_after",
+]
+
+_NOT_WORD_BEFORE = r"(?<![\p{L}\p{M}\p{N}_])"
+_NOT_WORD_AFTER = r"(?![\p{L}\p{M}\p{N}_])"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Escaped words, longest first, with spaces matching one space."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(regex.escape(word).replace(r"\ ", " ") for word in ordered)
+
+
+def _literal() -> str:
+    grouped = r"\d{1,3}(?:\.\d{3}){1,6}(?:,\d{1,15})?"
+    other = r"\d{1,18}(?:[.,]\d{1,15})?"
+    return rf"(?<![\p{{N}}.,])(?:{grouped}|{other})(?![\p{{N}}]|[.,]\p{{N}})(?:(?:k|K|tr)(?![\p{{L}}\p{{M}}]))?"
+
+
+def _number_word() -> str:
+    words = [w for w, e in lex.number_words().items() if e.role not in ("decimal", "negative")]
+    return rf"{_NOT_WORD_BEFORE}(?i:{alternation(words)}){_NOT_WORD_AFTER}"
+
+
+@lru_cache(maxsize=1)
+def numeral_run() -> regex.Pattern[str]:
+    """A run of number atoms: literals, number words and "phẩy"/"chấm", space-separated."""
+    decimal = rf"{_NOT_WORD_BEFORE}(?i:phẩy|chấm){_NOT_WORD_AFTER}"
+    atom = rf"(?:{_literal()}|{_number_word()}|{decimal})"
+    negative = (
+        rf"(?P<neg>{_NOT_WORD_BEFORE}(?i:âm) (?=[\d\p{{L}}])|(?<![\p{{L}}\p{{N}}\-–])-(?=\d))"
+    )
+    return regex.compile(rf"(?:{negative})?(?P<run>{atom}(?: {atom}){{0,15}})")
+
+
+@lru_cache(maxsize=1)
+def qualifier() -> regex.Pattern[str]:
+    """A qualifier phrase (or two, "khoảng chừng từ") right before a figure."""
+    phrases = alternation(lex.qualifiers())
+    return regex.compile(rf"{_NOT_WORD_BEFORE}(?i:(?P<q>{phrases}))(?: (?i:{phrases})){{0,2}} ")
+
+
+def _currency_alternation(where: str) -> str:
+    markers = [m for m, _, w in lex.currencies() if w in (where, "both")]
+    return alternation(markers)
+
+
+@lru_cache(maxsize=1)
+def currency_after() -> regex.Pattern[str]:
+    """A currency marker after a figure: "10.000 đồng", "10$", "20 Euros"."""
+    markers = _currency_alternation("after")
+    return regex.compile(rf" ?(?i:(?P<cur>{markers}))(?![\p{{L}}\p{{M}}\p{{N}}])")
+
+
+@lru_cache(maxsize=1)
+def currency_before() -> regex.Pattern[str]:
+    """A currency marker before a figure: "$10", "USD1,23", "EUR 20", "VN$1000"."""
+    markers = _currency_alternation("before")
+    return regex.compile(rf"{_NOT_WORD_BEFORE}(?P<cur>{markers}) ?(?=[\d,])")
+
+
+@lru_cache(maxsize=1)
+def unit_after() -> regex.Pattern[str]:
+    """A unit after a figure, glued or after one space: "110kV", "2 m", "30 °C"."""
+    return regex.compile(rf" ?(?P<unit>{alternation(lex.units())})(?![\p{{L}}\p{{M}}\p{{N}}])")
+
+
+@lru_cache(maxsize=1)
+def roman() -> regex.Pattern[str]:
+    """An upper-case Roman numeral standing alone as a word (I … MMMCMXCIX)."""
+    numeral = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+    return regex.compile(rf"{_NOT_WORD_BEFORE}(?=[MDCLXVI])(?P<roman>{numeral}){_NOT_WORD_AFTER}")
+
+
+@lru_cache(maxsize=1)
+def roman_head_before() -> regex.Pattern[str]:
+    """A head word ("khóa", "Đại hội") ending right before a Roman numeral (reversed search)."""
+    heads = alternation(lex.roman_heads())
+    return regex.compile(rf"{_NOT_WORD_BEFORE}(?i:{heads}) \Z")
