@@ -1,31 +1,44 @@
-"""Run every benchmark (``python -m benchmarks [NAME…]``) and print one row per comparison.
+"""Run the benchmarks: ``python -m benchmarks [--report] [NAME…]``.
 
-Each ``benchmarks/bench_<name>.py`` has a ``main()`` returning a list of ``Comparison`` rows.
+Each ``benchmarks/bench_<name>.py`` has a ``main()`` returning a list of rows (``Comparison``
+or ``Scaling``), each with a printable ``line()``. With ``--report`` the runner also writes the
+Markdown table ``docs/_generated/benchmarks.md`` and the chart ``docs/_static/benchmarks.png``
+that the documentation shows, so the published figures always come from this command.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import platform
 import sys
+from datetime import date
+from importlib.metadata import version
 from pathlib import Path
 
-from benchmarks.timing import Comparison
+from benchmarks.timing import Comparison, Scaling
+
+ROOT = Path(__file__).resolve().parents[1]
+TABLE = ROOT / "docs" / "_generated" / "benchmarks.md"
+CHART = ROOT / "docs" / "_static" / "benchmarks.png"
+# The scaling benchmark feeds 1 MB inputs to every extractor: run it by name, not by default.
+NOT_BY_DEFAULT = {"scaling"}
 
 
 def discover() -> list[str]:
-    """The names of the benchmark modules, in alphabetical order."""
+    """The names of the benchmark modules run by default, in alphabetical order."""
     folder = Path(__file__).parent
+    names = (info.name for info in pkgutil.iter_modules([str(folder)]))
     return sorted(
-        info.name.removeprefix("bench_")
-        for info in pkgutil.iter_modules([str(folder)])
-        if info.name.startswith("bench_")
+        name.removeprefix("bench_")
+        for name in names
+        if name.startswith("bench_") and name.removeprefix("bench_") not in NOT_BY_DEFAULT
     )
 
 
-def run(names: list[str]) -> list[Comparison]:
+def run(names: list[str]) -> list[Comparison | Scaling]:
     """Run the named benchmarks, print their rows as they come, return them all."""
-    rows: list[Comparison] = []
+    rows: list[Comparison | Scaling] = []
     for name in names:
         module = importlib.import_module(f"benchmarks.bench_{name}")
         for row in module.main():
@@ -34,5 +47,55 @@ def run(names: list[str]) -> list[Comparison]:
     return rows
 
 
+def write_report(rows: list[Comparison | Scaling]) -> None:
+    """Write the Markdown table and the chart of the comparison rows."""
+    comparisons = [row for row in rows if isinstance(row, Comparison)]
+    lines = [
+        f"Measured on {date.today().isoformat()}, Python {platform.python_version()}, "
+        f"{platform.machine()}, vnnews {version('vnnews')}, by `python -m benchmarks --report`.",
+        "",
+        "| benchmark | vnnews | other | other's time | vnnews is |",
+        "|---|---|---|---|---|",
+    ]
+    lines += [
+        f"| {row.name} | {row.ours_seconds * 1e3:.3f} ms/{row.unit} | {row.other} "
+        f"| {row.other_seconds * 1e3:.3f} ms/{row.unit} | {row.speedup:.1f}× faster |"
+        for row in comparisons
+    ]
+    TABLE.parent.mkdir(parents=True, exist_ok=True)
+    TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    draw_chart(comparisons)
+
+
+def draw_chart(rows: list[Comparison]) -> None:
+    """A horizontal bar chart of the speed-ups, log scale, 1× marked."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(9, 0.45 * len(rows) + 1.2))
+    labels = [f"{row.name}\nvs {row.other}" for row in rows]
+    axes.barh(labels, [row.speedup for row in rows], color="#2b6cb0")
+    axes.axvline(1, color="#c53030", linewidth=1)
+    axes.set_xscale("log")
+    axes.set_xlabel("speed-up of vnnews (times faster, log scale; red line = as fast)")
+    axes.invert_yaxis()
+    axes.tick_params(axis="y", labelsize=7)
+    figure.tight_layout()
+    CHART.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(CHART, dpi=110)
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmarks named in ``argv`` (default: all but the slow ones)."""
+    report = "--report" in argv
+    names = [arg for arg in argv if arg != "--report"] or discover()
+    rows = run(names)
+    if report:
+        write_report(rows)
+    return 0
+
+
 if __name__ == "__main__":
-    run(sys.argv[1:] or discover())
+    raise SystemExit(main(sys.argv[1:]))

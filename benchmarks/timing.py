@@ -73,3 +73,29 @@ def compare(
         best_time(other, repeat=repeat, number=number),
         unit,
     )
+
+
+@dataclass(frozen=True)
+class Scaling:
+    """How one function's time grows when its input doubles (linear time: about 2)."""
+
+    name: str
+    sizes: tuple[int, ...]
+    seconds: tuple[float, ...]
+
+    @property
+    def worst_ratio(self) -> float:
+        """The largest time(2n)/time(n) over the measured sizes."""
+        return max(
+            later / max(earlier, 1e-9)
+            for earlier, later in zip(self.seconds, self.seconds[1:], strict=False)
+        )
+
+    def line(self) -> str:
+        """A printable line for this row."""
+        times = "  ".join(
+            f"{size // 1024:>5}K {sec * 1e3:9.1f} ms"
+            for size, sec in zip(self.sizes, self.seconds, strict=True)
+        )
+        verdict = "ok" if self.worst_ratio < 2.5 else "SUPER-LINEAR"
+        return f"{self.name:<40} {times}   worst t(2n)/t(n) {self.worst_ratio:5.2f} {verdict}"
