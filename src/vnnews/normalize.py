@@ -29,8 +29,10 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import merge
 
 import regex
 
@@ -43,16 +45,13 @@ _SPACE_CHARS = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _ZERO_WIDTH = "\u200b-\u200d\u2060\ufeff"
 _LINE_BREAKS = r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]"
 _SPACES = rf"[ {_SPACE_CHARS}{_ZERO_WIDTH}]{{2,}}|[{_SPACE_CHARS}{_ZERO_WIDTH}]"
-# Clusters NFC may change: a base with combining marks, loose runs of marks (canonical
-# order), conjoining Hangul jamo, and characters that never survive NFC (singletons).
-_CLUSTERS = (
-    rf"[^\p{{M}}\s{_ZERO_WIDTH}]\p{{M}}+|\p{{M}}{{2,}}"
-    r"|\p{Hangul_Syllable_Type=L}+\p{Hangul_Syllable_Type=V}+\p{Hangul_Syllable_Type=T}*"
-    r"|\p{Hangul_Syllable_Type=LV}\p{Hangul_Syllable_Type=T}+"
-    r"|\p{NFC_Quick_Check=No}"
+# Characters NFC may change or join to the character before them: combining marks, and
+# the characters whose NFC quick check is No or Maybe (singletons, conjoining Hangul jamo).
+_NFC_TRIGGER = regex.compile(
+    r"(?V1)[[\p{M}\p{NFC_Quick_Check=No}\p{NFC_Quick_Check=Maybe}]--[\s\u200b-\u200d\u2060\ufeff]]+"
 )
-_SPECIAL_NFC = regex.compile(rf"(?P<br>{_LINE_BREAKS})|(?P<ws>{_SPACES})")
-_SPECIAL_ANY = regex.compile(rf"(?P<br>{_LINE_BREAKS})|(?P<ws>{_SPACES})|(?P<cl>{_CLUSTERS})")
+_NOT_A_BASE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+_SPECIAL = regex.compile(rf"(?P<br>{_LINE_BREAKS})|(?P<ws>{_SPACES})")
 _TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
 # Every character the whitespace and line-break rules rewrite (a plain space only in pairs).
 _REWRITTEN_CHARS = tuple(
@@ -141,85 +140,118 @@ def normalize_with_offsets(text: str) -> NormalizedText:
 
 @lru_cache(maxsize=32)
 def _normalize_cached(text: str) -> NormalizedText:
-    pieces, runs = _rewrite(text, need_nfc=not unicodedata.is_normalized("NFC", text))
-    normalized = _fix_tone_placement("".join(pieces))
+    need_nfc = not unicodedata.is_normalized("NFC", text)
+    built = _rewrite(text, _merged_events(text, need_nfc=need_nfc))
+    normalized = _fix_tone_placement("".join(built.pieces))
     if not unicodedata.is_normalized("NFC", normalized):
         # Only reachable with exotic mark sequences: take the exact, cluster-by-cluster path.
-        pieces, runs = _rewrite_by_grapheme(text)
-        normalized = _fix_tone_placement(unicodedata.normalize("NFC", "".join(pieces)))
-        if len(normalized) != sum(len(piece) for piece in pieces):
-            runs = [(0, len(text), False, len(normalized))]
-    return _build(text, normalized, runs)
+        built = _rewrite(text, _grapheme_events(text))
+        normalized = _fix_tone_placement(unicodedata.normalize("NFC", "".join(built.pieces)))
+        if len(normalized) != built.length:
+            built = _rewrite(text, iter([(0, len(text), normalized)]))
+    return built.result(text, normalized)
 
 
-_Run = tuple[int, int, bool, int]  # original start, original end, linear, normalised length
+class _MapBuilder:
+    """Collects the normalised pieces and the run map as the rewrite goes along."""
+
+    __slots__ = ("length", "linear", "orig_ends", "orig_starts", "pieces", "run_starts")
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.run_starts, self.orig_starts, self.orig_ends = array("q"), array("q"), array("q")
+        self.linear = bytearray()
+        self.length = 0
+
+    def copy(self, text: str, start: int, end: int) -> None:
+        if start < end:
+            self.pieces.append(text[start:end])
+            self._extend_linear(start, end)
+
+    def replace(self, start: int, end: int, replacement: str) -> None:
+        if not replacement:
+            return
+        self.pieces.append(replacement)
+        if len(replacement) == end - start == 1:
+            self._extend_linear(start, end)
+            return
+        self._open(start, end, linear=False)
+        self.length += len(replacement)
+
+    def _extend_linear(self, start: int, end: int) -> None:
+        if self.linear and self.linear[-1] and self.orig_ends[-1] == start:
+            self.orig_ends[-1] = end
+        else:
+            self._open(start, end, linear=True)
+        self.length += end - start
+
+    def _open(self, start: int, end: int, *, linear: bool) -> None:
+        self.run_starts.append(self.length)
+        self.orig_starts.append(start)
+        self.orig_ends.append(end)
+        self.linear.append(linear)
+
+    def result(self, original: str, normalized: str) -> NormalizedText:
+        if not self.run_starts:  # the empty string
+            self._open(0, 0, linear=True)
+        return NormalizedText(
+            original,
+            normalized,
+            self.run_starts,
+            self.orig_starts,
+            self.orig_ends,
+            bytes(self.linear),
+        )
 
 
-def _rewrite(text: str, *, need_nfc: bool) -> tuple[list[str], list[_Run]]:
-    if not need_nfc and not _has_rewritten_chars(text):
-        return [text], [(0, len(text), True, len(text))]
-    pattern = _SPECIAL_ANY if need_nfc else _SPECIAL_NFC
-    pieces: list[str] = []
-    runs: list[_Run] = []
+def _rewrite(text: str, events: Iterator[_Event]) -> _MapBuilder:
+    built = _MapBuilder()
     position = 0
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        if start > position:
-            pieces.append(text[position:start])
-            runs.append((position, start, True, start - position))
-        replacement = _replacement(match)
-        pieces.append(replacement)
-        linear = len(replacement) == end - start == 1
-        runs.append((start, end, linear, len(replacement)))
+    for start, end, replacement in events:
+        built.copy(text, position, start)
+        built.replace(start, end, replacement)
         position = end
-    if position < len(text):
-        pieces.append(text[position:])
-        runs.append((position, len(text), True, len(text) - position))
-    return pieces, runs
+    built.copy(text, position, len(text))
+    return built
 
 
-def _has_rewritten_chars(text: str) -> bool:
+def _merged_events(text: str, *, need_nfc: bool) -> Iterator[_Event]:
+    if not need_nfc:
+        return _space_events(text)
+    return merge(_space_events(text), _cluster_events(text))
+
+
+_Event = tuple[int, int, str]  # original start, original end, replacement
+
+
+def _space_events(text: str) -> Iterator[_Event]:
     # str.__contains__ runs at C speed; most news text has none of these characters.
-    return "  " in text or any(char in text for char in _REWRITTEN_CHARS)
+    if "  " not in text and not any(char in text for char in _REWRITTEN_CHARS):
+        return
+    for match in _SPECIAL.finditer(text):
+        yield match.start(), match.end(), "\n" if match.group("br") is not None else " "
 
 
-def _replacement(match: regex.Match[str]) -> str:
-    if match.group("br") is not None:
-        return "\n"
-    if match.group("ws") is not None:
-        return " "
-    return unicodedata.normalize("NFC", match.group())
+def _cluster_events(text: str) -> Iterator[_Event]:
+    # Scan for the rare characters NFC changes, then take the base character before each run:
+    # a character that passes NFC's quick check never joins the one before it, so each such
+    # cluster normalises on its own.
+    for match in _NFC_TRIGGER.finditer(text):
+        start, end = match.span()
+        if start > 0 and not _is_blank(text[start - 1]):
+            start -= 1
+        yield start, end, unicodedata.normalize("NFC", text[start:end])
 
 
-def _rewrite_by_grapheme(text: str) -> tuple[list[str], list[_Run]]:
-    pieces: list[str] = []
-    runs: list[_Run] = []
+def _is_blank(char: str) -> bool:
+    return char.isspace() or char in _NOT_A_BASE
+
+
+def _grapheme_events(text: str) -> Iterator[_Event]:
     for match in regex.finditer(r"\X", text):
         cluster = match.group()
         piece = "\n" if regex.fullmatch(_LINE_BREAKS, cluster) else cluster
-        piece = unicodedata.normalize("NFC", piece)
-        pieces.append(piece)
-        runs.append((match.start(), match.end(), False, len(piece)))
-    return pieces, runs
-
-
-def _build(original: str, normalized: str, runs: list[_Run]) -> NormalizedText:
-    run_starts, orig_starts, orig_ends = array("q"), array("q"), array("q")
-    linear = bytearray()
-    position = 0
-    for orig_start, orig_end, is_linear, length in runs:
-        if length == 0:
-            continue
-        contiguous = linear and linear[-1] and is_linear and orig_ends[-1] == orig_start
-        if contiguous:
-            orig_ends[-1] = orig_end
-        else:
-            run_starts.append(position)
-            orig_starts.append(orig_start)
-            orig_ends.append(orig_end)
-            linear.append(is_linear)
-        position += length
-    return NormalizedText(original, normalized, run_starts, orig_starts, orig_ends, bytes(linear))
+        yield match.start(), match.end(), unicodedata.normalize("NFC", piece)
 
 
 _TONED_CLUSTER = regex.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
