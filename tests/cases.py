@@ -7,14 +7,29 @@ pytest id from its ``id`` field, else from its ``text`` (shortened).
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLE_PATH = FIXTURES / "article_2022-01-20.txt"
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# Old-style placement puts the tone on the second vowel of oa, oe, uy: hòa -> hoà, thủy -> thuỷ.
+_TRADITIONAL = regex.compile(
+    rf"(?i)(?<![qg])(o(?=[{_TONE_MARKS}][ae])|u(?=[{_TONE_MARKS}]y))([{_TONE_MARKS}])([aey])(?!\p{{M}}|\p{{L}})"
+)
+
+
+def to_old_style(text: str) -> str:
+    """``text`` with old-style tone placement (hòa → hoà, thủy → thuỷ), in NFC."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _TRADITIONAL.sub(r"\1\3\2", decomposed))
 
 
 def article_text() -> str:

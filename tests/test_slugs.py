@@ -14,7 +14,7 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cases import article_text, load_cases
+from cases import article_text, load_cases, to_old_style
 from vnnews import Slugger, slugify
 from vnnews import slugs as slugs_module
 from vnnews._data import read_text
@@ -27,17 +27,6 @@ vietnamese_text = st.text(alphabet=ALPHABET, max_size=80)
 any_text = st.text(max_size=80)
 separators = st.sampled_from(["-", "_", ".", "~", "--", "+"])
 OPTIONS = ("sep", "max_length", "lowercase")
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-# Old-style placement puts the tone on the second vowel of oa, oe, uy: hòa -> hoà.
-NEW_STYLE = regex.compile(
-    rf"(?i)(?<![qg])(o(?=[{TONE_MARKS}][ae])|u(?=[{TONE_MARKS}]y))([{TONE_MARKS}])([aey])(?!\p{{M}}|\p{{L}})"
-)
-
-
-def to_old_style(text: str) -> str:
-    """``text`` with old-style tone placement (hòa → hoà, thủy → thuỷ), in NFC."""
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", NEW_STYLE.sub(r"\1\3\2", decomposed))
 
 
 @pytest.fixture

@@ -11,11 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cases import article_text, load_cases
+from cases import article_text, load_cases, to_old_style
 from vnnews import Word, words
 from vnnews.words import align_tokens, segmenter_chunks
 
@@ -28,16 +27,6 @@ ALPHABET = (
     + "0123456789 .,;:!?-–—“”\"'()/%₫@\n\r\t\u00a0\u200b\ufeff\u0300\u0301\u0303\u0309\u0323"
 )
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-# Old-style placement puts the tone on the second vowel of oa, oe, uy: hòa -> hoà, thủy -> thuỷ.
-NEW_STYLE = regex.compile(
-    rf"(?i)(?<![qg])(o(?=[{TONE_MARKS}][ae])|u(?=[{TONE_MARKS}]y))([{TONE_MARKS}])([aey])(?!\p{{M}}|\p{{L}})"
-)
-
-
-def to_old_style(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", NEW_STYLE.sub(r"\1\3\2", decomposed))
 
 
 def to_nfd(text: str) -> str:
