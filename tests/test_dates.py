@@ -357,3 +357,36 @@ def test_thread_safe() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda _: extract_dates(text, ref=ARTICLE_REF), range(8)))
     assert all(result == expected for result in results)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Khoảng 2/3 số hộ dân đã được hỗ trợ", []),  # a fraction: a counted noun follows
+        ("khoảng 1/5 dân số", []),
+        ("Khoảng 20/1 sẽ họp", ["20/1"]),  # "khoảng" before a date, no counted noun
+        ("khoảng 20/1 năm nay", ["20/1", "năm nay"]),
+        ("khoảng 20/1, các đơn vị", ["20/1"]),
+    ],
+)
+def test_approximate_cue_before_a_slash_pair(text: str, expected: list[str]) -> None:
+    assert [match.text for match in extract_dates(text, ref=ARTICLE_REF)] == expected
+
+
+def test_date_spans_near_figures_are_extract_dates_spans() -> None:
+    """The span-only entry point vnnews.numbers uses agrees with extract_dates."""
+    from vnnews.dates import date_spans
+    from vnnews.normalize import normalize_with_offsets
+
+    text = article_text() + "\nhôm qua\n  Sáng 20/1, 3 hộ\r\nnăm 2022 có 5 người"
+    normalized = normalize_with_offsets(text)
+    ref = datetime(2022, 1, 20)
+    every = [match.span for match in extract_dates(text, ref=ref)]
+    whole = [(0, len(normalized.text))]
+    assert date_spans(normalized, ref=ref, near=whole) == every
+    assert date_spans(normalized, ref=ref, near=[]) == []
+    last_line = normalized.text.rindex("\n") + 1
+    near = [(last_line, last_line + 3)]
+    assert date_spans(normalized, ref=ref, near=near) == [
+        span for span in every if span[0] >= normalized.original_span(last_line, last_line)[0]
+    ]

@@ -290,3 +290,36 @@ def test_exports() -> None:
         assert name in vnnews.__all__
         assert getattr(vnnews, name) is not None
     assert Path(vnnews.numbers.__file__).parent.name == "numbers"
+
+
+def _one_scan_starts(text: str) -> list[int]:
+    """Where a figure may begin, found by the one-pattern scan the extractor used to make."""
+    import regex
+
+    from vnnews.numbers import _lexicon as lex
+    from vnnews.numbers import _patterns as pat
+
+    firsts = {phrase.split(" ")[0] for phrase in lex.qualifiers()}
+    words = set(lex.number_words()) | firsts | {"từ", "giữa", "thứ", "đầu", "âm"}
+    markers = [m for m, _, w in lex.currencies() if w in ("before", "both")]
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:\p{{N}}|-(?=\d)|(?=[MDCLXVI]{{1,12}}(?![\p{{L}}\p{{M}}]))"
+        rf"|(?i:{pat.alternation(words)})(?![\p{{L}}\p{{M}}])|(?:{pat.alternation(markers)}))"
+    )
+    return [match.start() for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        article_text(),
+        "_ba người, ba_ người, x\u0301ba, ba5, VNDirect 5, US$5, Rs.5, ²3 ½, khóa XI, XII",
+        "KHOẢNG 5 NGƯỜI, Từ 1 đến 2, ſáu người, İ ba, ẞ năm, ΣΑ hai, \u212aém 3",
+    ],
+)
+def test_figure_starts_are_those_of_one_scan(text: str) -> None:
+    """The split start scan (digits and symbols, then words) finds what one pattern finds."""
+    from vnnews.numbers._extract import _starts
+
+    for variant in (text, unicodedata.normalize("NFD", text), vnnews.normalize(text)):
+        assert _starts(variant) == _one_scan_starts(variant)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, datetime
 
 import regex
@@ -17,10 +18,10 @@ import regex
 from vnnews.dates._compose import compose
 from vnnews.dates._format import format_date
 from vnnews.dates._pieces import Context, Piece, resolve
-from vnnews.dates._scan import find_atoms
+from vnnews.dates._scan import find_atoms, starts_by_line
 from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import normalize_with_offsets
+from vnnews.normalize import NormalizedText, normalize_with_offsets
 
 __all__ = [
     "GRAINS",
@@ -74,7 +75,10 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     require_str(text, "text")
     reference = _reference(ref)
     normalized = normalize_with_offsets(text).text
-    pieces = _pieces(normalized, reference, whole=True)
+    ctx = Context(normalized, reference, True)
+    pieces = find_atoms(ctx)
+    if len(pieces) > 1:  # a single piece has nothing to combine with
+        pieces = compose(pieces, ctx)
     value = _whole(normalized, pieces, reference)
     if value is None:
         raise ParseError(text, "not a date or time expression")
@@ -104,32 +108,57 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
     require_str(text, "text")
     reference = _reference(ref)
     normalized = normalize_with_offsets(text)
-    matches = []
+    return [
+        DateMatch(text[start:end], (start, end), value)
+        for start, end, value in _found(normalized, reference)
+    ]
+
+
+def date_spans(
+    normalized: NormalizedText, *, ref: datetime, near: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Internal, for ``vnnews.numbers``: the spans (into the original text) of the dates that
+    :func:`extract_dates` finds on the lines of ``normalized`` that meet one of the ``near``
+    spans (of ``normalized.text``); the dates of other lines could not overlap them.
+    """
+    return [(start, end) for start, end, _ in _found(normalized, ref, near)]
+
+
+def _found(
+    normalized: NormalizedText, reference: datetime, near: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, int, TimeValue]]:
+    """The dates of a text: original span and value, in text order (see extract_dates)."""
+    text = normalized.text
     # An expression never runs across a line break (headings, captions and bylines are lines).
-    for line in _LINE.finditer(normalized.text):
-        for piece in _pieces(line.group(), reference, whole=False):
+    # The trigger words are found in one scan of the whole text; a line without any is skipped.
+    lines = [line.span() for line in _LINE.finditer(text)]
+    if near is not None:
+        lines = [
+            (first, last) for first, last in lines if any(a < last and first < b for a, b in near)
+        ]
+    line_starts = starts_by_line(text, lines)
+    for number, (line_start, line_end) in enumerate(lines):
+        starts = None if line_starts is None else line_starts[number]
+        if starts == []:
+            continue
+        ctx = Context(text[line_start:line_end], reference, False)
+        for piece in compose(find_atoms(ctx, starts), ctx):
             value = _final(piece, reference)
             if value is not None:
                 start, end = normalized.original_span(
-                    line.start() + piece.start, line.start() + piece.end
+                    line_start + piece.start, line_start + piece.end
                 )
-                matches.append(DateMatch(text[start:end], (start, end), value))
-    return matches
+                yield start, end, value
 
 
 def _reference(ref: object) -> datetime:
     if ref is None:
         return datetime.now().replace(microsecond=0)
     if isinstance(ref, datetime):
-        return ref.replace(tzinfo=None)
+        return ref if ref.tzinfo is None else ref.replace(tzinfo=None)
     if isinstance(ref, date):
         return datetime(ref.year, ref.month, ref.day)
     raise TypeError(f"ref must be a date or datetime, not {type(ref).__name__}")
-
-
-def _pieces(text: str, ref: datetime, *, whole: bool) -> list[Piece]:
-    ctx = Context(text, ref, whole)
-    return compose(find_atoms(ctx), ctx)
 
 
 def _final(piece: Piece, ref: datetime) -> TimeValue | None:

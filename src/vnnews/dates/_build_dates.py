@@ -25,6 +25,7 @@ from vnnews.dates._match import (
     Match,
     direction_of,
     group,
+    groups,
     has_group,
     lunar_year_of,
     make_piece,
@@ -63,28 +64,31 @@ __all__ = [
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 _WORD_FOLLOWS = regex.compile(r"\s[\p{Ll}\d]")
+_WORD_AFTER = regex.compile(r" (?P<word>[\p{L}\p{M}]{1,30})")  # as vnnews.numbers reads it
 
 _DAY_CUES = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "từ", "đến", "tới"})
 _SEPARATING = "(,;:–—-\n"  # punctuation after which a bare "20/1" starts a dateline
 
 
 def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
-    head, sep = match.group("head"), match.group("sep")
-    if sep != "/" and not head and not match.group("y"):
+    head, sep, written_year, written_day, written_month, written_lunar = groups(
+        match, "head", "sep", "y", "d", "mo", "lunar"
+    )  # both rules with this reader have these groups
+    if sep != "/" and not head and not written_year:
         return None  # "2-1" is a score, "1.5" a decimal
-    day, month = int(match.group("d")), int(match.group("mo"))
-    written_year = match.group("y")
+    day, month = int(written_day or 0), int(written_month or 0)
     year = two_digit_year(written_year, ctx.ref) if written_year else None
+    if not 1 <= month <= 12:
+        return None
     towards = direction_of(match)
-    if has_group(match, "lunar"):
-        value = lunar_day(day, month, year, ctx.ref, towards=towards) if 1 <= month <= 12 else None
+    lunar = written_lunar is not None
+    if lunar:
+        value = lunar_day(day, month, year, ctx.ref, towards=towards)
     else:
-        value = solar_day(day, month, year, ctx.ref, towards) if 1 <= month <= 12 else None
+        value = solar_day(day, month, year, ctx.ref, towards)
     if value is None:
         return None
-    weak = not (head or written_year or has_group(match, "lunar")) and _looks_like_fraction(
-        match, ctx
-    )
+    weak = not (head or written_year or lunar) and _looks_like_fraction(match, ctx)
     return make_piece(match, "day", value, weak=weak, explicit_year=bool(written_year))
 
 
@@ -92,10 +96,25 @@ def _looks_like_fraction(match: Match, ctx: Context) -> bool:
     """Whether a bare "3/4" (no "ngày", no year) reads as a fraction rather than a date.
 
     It is a date after a date cue ("từ 20/1", "và 1/5"), or standing alone between punctuation
-    ("Hà Nội, 20/1 -"); otherwise ("có 3/4 số hộ", "giảm 1/2.") a fraction.
+    ("Hà Nội, 20/1 -"); otherwise ("có 3/4 số hộ", "giảm 1/2.") a fraction. After a cue of
+    both ("khoảng"), a counted noun decides: "khoảng 2/3 số hộ" is a fraction, as
+    ``vnnews.numbers`` reads it, and "khoảng 20/1 sẽ họp" a date.
     """
-    if word_before(ctx, match.start()) in lex.context_words("date_cue"):
+    before = word_before(ctx, match.start())
+    if before in lex.context_words("date_cue"):
+        return before in lex.fraction_date_cues() and _counted_noun_after(ctx.text, match.end())
+    return _fraction_by_layout(match, ctx)
+
+
+def _counted_noun_after(text: str, end: int) -> bool:
+    """A lower-case word that can be counted follows ("2/3 số hộ", not "20/1 sẽ", "20/1 năm")."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None or not after["word"][:1].islower():
         return False
+    return after["word"] not in lex.not_counted_nouns()
+
+
+def _fraction_by_layout(match: Match, ctx: Context) -> bool:
     before = ctx.text[max(0, match.start() - 2) : match.start()].rstrip()
     after_word = _WORD_FOLLOWS.match(ctx.text, match.end(), match.end() + 2) is not None
     return not (before == "" or before[-1] in _SEPARATING) or after_word
@@ -201,12 +220,13 @@ def read_month(match: Match, ctx: Context) -> Piece | None:
     if group(match, "mon", "mrel") is None:
         return None  # a bare "tháng" is a unit ("hai tháng", "20 triệu đồng/tháng")
     value = month_value(match, ctx)
-    direction = match.group("dir")
-    if value is not None and direction and year_of(match, ctx, "m") is None:
-        value = _month_towards(value, lex.relative_offsets()[direction.lower()], ctx.ref)
     if value is None:
         return None
-    return make_piece(match, "value", value, explicit_year=year_of(match, ctx, "m") is not None)
+    year = year_of(match, ctx, "m")
+    direction = match.group("dir")
+    if direction and year is None:
+        value = _month_towards(value, lex.relative_offsets()[direction.lower()], ctx.ref)
+    return make_piece(match, "value", value, explicit_year=year is not None)
 
 
 def _month_towards(value: TimeValue, offset: int, ref: datetime) -> TimeValue:

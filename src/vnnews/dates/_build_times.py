@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from functools import lru_cache
 
 from vnnews.dates import _lexicon as lex
 from vnnews.dates._calendar import (
@@ -13,6 +14,7 @@ from vnnews.dates._calendar import (
 from vnnews.dates._match import (
     Match,
     group,
+    groups,
     make_piece,
     number,
     word_before,
@@ -68,8 +70,12 @@ _RELATIVE_DAYS = {
 
 def read_relative_day(match: Match, ctx: Context) -> Piece:
     key = " ".join(match.group("rd").lower().split())
-    today = truncate(ctx.ref, "day")
-    return make_piece(match, "day", day_value(today + timedelta(days=_RELATIVE_DAYS[key])))
+    return make_piece(match, "day", _day_from_today(_RELATIVE_DAYS[key], ctx.ref))
+
+
+@lru_cache(maxsize=256)  # calendar arithmetic on the reference, the same for a whole article
+def _day_from_today(days: int, ref: datetime) -> TimeValue:
+    return day_value(truncate(ref, "day") + timedelta(days=days))
 
 
 def read_from_now(match: Match, ctx: Context) -> Piece:
@@ -97,16 +103,16 @@ def _clock(hour: int, minute: int, second: int, grain: Grain, meridiem: str | No
 
 
 def read_numeric_clock(match: Match, ctx: Context) -> Piece | None:
-    before = word_before(ctx, match.start())
-    if not match.group("luc") and (
-        before in lex.context_words("duration_cue") or before in lex.context_words("ratio_cue")
-    ):
-        return None
-    minute, second = group(match, "m", "m2"), match.group("s")
-    grain: Grain = "second" if second else "minute" if minute or match.group("ap") else "hour"
-    clock = _clock(
-        int(match.group("h")), int(minute or 0), int(second or 0), grain, match.group("ap")
-    )
+    luc, hour, minute, minute2, second, meridiem = groups(match, "luc", "h", "m", "m2", "s", "ap")
+    if not luc:
+        before = word_before(ctx, match.start())
+        if before and (
+            before in lex.context_words("duration_cue") or before in lex.context_words("ratio_cue")
+        ):
+            return None
+    minute = minute or minute2
+    grain: Grain = "second" if second else "minute" if minute or meridiem else "hour"
+    clock = _clock(int(hour or 0), int(minute or 0), int(second or 0), grain, meridiem)
     return None if clock is None else make_piece(match, "clock", None, clock=clock)
 
 
@@ -170,17 +176,25 @@ def read_relative_period(match: Match, ctx: Context) -> Piece | None:
 
 
 def read_relative_count(match: Match, ctx: Context) -> Piece | None:
-    count = number(match.group("n"))
-    direction = (match.group("dir") or "").lower()
-    if count is None or not 0 < count <= 1000 or not (direction or match.group("ago")):
+    written, direction, ago, unit = groups(match, "n", "dir", "ago", "unit")
+    count = number(written)
+    direction = (direction or "").lower()
+    if count is None or not 0 < count <= 1000 or not (direction or ago):
         return None
-    grain = _GRAIN_OF_UNIT[match.group("unit").lower()]
-    unit = truncate(ctx.ref, grain)
-    if match.group("ago") or direction == "trước":
-        return make_piece(match, "value", TimeValue(add_units(unit, grain, -count), None, grain))
-    if direction == "nữa":
-        return make_piece(match, "value", TimeValue(add_units(unit, grain, count), None, grain))
-    if direction in ("tới", "sắp tới", "tiếp theo", "tiếp"):
+    grain = _GRAIN_OF_UNIT[(unit or "").lower()]
+    mode = "ago" if ago or direction == "trước" else direction
+    return make_piece(match, "value", _counted_units(count, grain, mode, ctx.ref))
+
+
+@lru_cache(maxsize=1024)  # calendar arithmetic on the reference, the same for a whole article
+def _counted_units(count: int, grain: Grain, mode: str, ref: datetime) -> TimeValue:
+    """ "3 ngày trước/nữa/tới/qua": ``mode`` is "ago" or the direction word (lower case)."""
+    unit = truncate(ref, grain)
+    if mode == "ago":
+        return TimeValue(add_units(unit, grain, -count), None, grain)
+    if mode == "nữa":
+        return TimeValue(add_units(unit, grain, count), None, grain)
+    if mode in ("tới", "sắp tới", "tiếp theo", "tiếp"):
         start = add_units(unit, grain, 1)
-        return make_piece(match, "value", TimeValue(start, add_units(start, grain, count), grain))
-    return make_piece(match, "value", TimeValue(add_units(unit, grain, -count), unit, grain))
+        return TimeValue(start, add_units(start, grain, count), grain)
+    return TimeValue(add_units(unit, grain, -count), unit, grain)

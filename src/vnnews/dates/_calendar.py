@@ -136,11 +136,13 @@ def _lunar_years_around(ref: datetime, reach: int = 1) -> list[int]:
     return list(range(year - reach, year + reach + 1))
 
 
+@lru_cache(maxsize=1024)  # calendar arithmetic on the reference, the same for a whole article
 def relative_unit(grain: Grain, offset: int, ref: datetime) -> TimeValue:
     """The unit of ``grain`` ``offset`` units away from the one containing ``ref``."""
     return TimeValue(add_units(truncate(ref, grain), grain, offset), None, grain)
 
 
+@lru_cache(maxsize=1024)
 def weekday_value(weekday: int, mode: str, ref: datetime) -> TimeValue:
     """A weekday (ISO number) resolved by ``mode``.
 

@@ -95,14 +95,14 @@ def _interval(left: Piece, right: Piece, ctx: Context) -> Piece | None:
         return None
     first_piece = left
     if left.kind == "clock" and left.value is None and right.value is not None:
-        first_piece = replace(left, value=right.value)
+        first_piece = left._replace(value=right.value)
     first = resolve(first_piece, ctx.ref)
     if first is None:
         return None
     if not left.explicit_year and right.explicit_year and first.grain in ("day", "month"):
         first = _same_year(first, second)
     if left.kind == "clock" and right.kind == "clock" and right.value is None:
-        second = resolve(replace(right, value=_day_of(first)), ctx.ref) or second
+        second = resolve(right._replace(value=_day_of(first)), ctx.ref) or second
     if second.last <= first.start:
         return None
     start = left.start

@@ -17,8 +17,10 @@ __all__ = [
     "can_chi_names",
     "context_words",
     "count_words",
+    "fraction_date_cues",
     "holidays",
     "month_names",
+    "not_counted_nouns",
     "number_words",
     "ordinal_heads",
     "parts_of_day",
@@ -110,6 +112,28 @@ def ordinal_heads() -> frozenset[str]:
 def context_words(role: str) -> frozenset[str]:
     """Words of one role in ``date_context_words.tsv`` ("date_cue", "duration_cue", "ratio_cue")."""
     return frozenset(word for word, kind in read_tsv("date_context_words.tsv") if kind == role)
+
+
+@lru_cache(maxsize=1)
+def fraction_date_cues() -> frozenset[str]:
+    """Date cues that also announce a fraction: "khoảng 20/1" is a date, "khoảng 2/3 số hộ" not.
+
+    The date cues of ``date_context_words.tsv`` that ``vnnews.numbers`` also lists as fraction
+    cues (``number_context.tsv``), so that both modules read such a pair the same way.
+    """
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    return context_words("date_cue") & frozenset(number_context("fraction_cue"))
+
+
+@lru_cache(maxsize=1)
+def not_counted_nouns() -> frozenset[str]:
+    """Words after a slash pair that are not a counted noun: ``vnnews.numbers``' own list
+    ("sẽ", "đã", "ngày", "năm"…) and the number words."""
+    from vnnews.numbers._lexicon import context_words as number_context
+    from vnnews.numbers._lexicon import number_words as all_number_words
+
+    return frozenset(number_context("not_noun")) | frozenset(all_number_words())
 
 
 @lru_cache(maxsize=1)

@@ -23,12 +23,14 @@ __all__ = [
     "Match",
     "direction_of",
     "group",
+    "groups",
     "has_group",
     "lunar_year_of",
     "make_piece",
     "month_number",
     "month_value",
     "number",
+    "optional_groups",
     "two_digit_year",
     "word_before",
     "year_of",
@@ -47,14 +49,30 @@ FOUR_DIGITS = regex.compile(r"\d{4}")
 
 def group(match: Match, *names: str) -> str | None:
     """The first of the named groups that took part in the match, if any (a rule may lack some)."""
+    # By index: the regex module looks a group name up several times slower than this dict.
+    index = match.re.groupindex  # a rule's pattern may lack some of the names
     for name in names:
-        try:
-            value = match.group(name)
-        except IndexError:  # this rule's pattern has no such group
-            continue
-        if value:
-            return value
+        if name in index:
+            value = match.group(index[name])
+            if value:
+                return value
     return None
+
+
+def groups(match: Match, *names: str) -> tuple[str | None, ...]:
+    """The values of named groups the rule's pattern has (two or more), in one call by index."""
+    index = match.re.groupindex
+    return match.group(*[index[name] for name in names])
+
+
+def optional_groups(match: Match, *names: str) -> tuple[str | None, ...]:
+    """Like :func:`group` for each name (None if absent, empty or not in the pattern), in one call."""
+    index = match.re.groupindex
+    values = match.group(0, 0, *[index.get(name, 0) for name in names])[2:]
+    return tuple(
+        value if value and name in index else None
+        for name, value in zip(names, values, strict=True)
+    )
 
 
 def number(text: str | None) -> int | None:
@@ -80,19 +98,24 @@ def two_digit_year(text: str, ref: datetime) -> int:
 
 def month_value(match: Match, ctx: Context) -> TimeValue | None:
     """The month of a month spec (solar, or lunar for Giêng/Chạp, "nhuận", "âm lịch")."""
-    rel = group(match, "mrel")
+    rel, written, year_written, year_written2, year_rel, past, lunar_mark, leap = optional_groups(
+        match, "mrel", "mon", "my", "my2", "myrel", "past", "lunar", "nhuan"
+    )
     if rel:
         return relative_unit("month", lex.relative_offsets()[rel.lower()], ctx.ref)
-    written = group(match, "mon")
     if written is None:
         return relative_unit("month", 0, ctx.ref)
     month, lunar = month_number(written)
-    year = year_of(match, ctx, "m")
+    written_year = year_written or year_written2  # as year_of(match, ctx, "m") reads them
+    if written_year:
+        year: int | None = int(written_year)
+    else:
+        year = ctx.ref.year + lex.relative_offsets()[year_rel.lower()] if year_rel else None
     if month is None:
         return None
-    towards = direction_of(match)
-    if lunar or has_group(match, "lunar") or has_group(match, "nhuan"):
-        return lunar_month(month, year, ctx.ref, leap=has_group(match, "nhuan"), towards=towards)
+    towards = -1 if past else 0
+    if lunar or lunar_mark or leap:
+        return lunar_month(month, year, ctx.ref, leap=leap is not None, towards=towards)
     if year is not None:
         return TimeValue(datetime(year, month, 1), None, "month")
     options = (TimeValue(datetime(y, month, 1), None, "month") for y in years_around(ctx))
@@ -122,13 +145,16 @@ def years_around(ctx: Context) -> tuple[int, int, int]:
 
 
 def word_before(ctx: Context, start: int) -> str:
+    if start == 0:
+        return ""
     head = ctx.text[max(0, start - 30) : start].rstrip()
     words = _WORDS.findall(head)
     return words[-1].lower() if words else ""
 
 
 def make_piece(match: Match, kind: str, value: TimeValue | None, **fields: object) -> Piece:
-    return Piece(match.start(), match.end(), kind, value, **fields)  # type: ignore[arg-type]
+    start, end = match.span()
+    return Piece(start, end, kind, value, **fields)  # type: ignore[arg-type]
 
 
 def lunar_year_of(match: Match, ctx: Context) -> int | None:

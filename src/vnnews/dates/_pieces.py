@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from vnnews.dates._lexicon import PartOfDay
 from vnnews.dates._values import Grain, TimeValue, truncate
@@ -14,8 +13,7 @@ __all__ = ["Clock", "Context", "Piece", "apply_part", "resolve"]
 Kind = Literal["value", "day", "clock", "part"]
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(NamedTuple):
     """What every rule needs: the normalised text, the reference time, and the mode."""
 
     text: str
@@ -23,9 +21,8 @@ class Context:
     whole: bool  # parse_date reads the whole string: keep the weak readings
 
 
-@dataclass(frozen=True, slots=True)
-class Clock:
-    """A time of day not yet placed on a day."""
+class Clock(NamedTuple):
+    """A time of day not yet placed on a day (a tuple: cheap to make, immutable)."""
 
     hour: int
     minute: int
@@ -34,9 +31,11 @@ class Clock:
     ambiguous: bool  # 1-12 without am/pm or a part of the day: a.m. or p.m.
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
+class Piece(NamedTuple):
     """An expression found at [start, end) of the normalised text.
+
+    A named tuple rather than a frozen dataclass: every rule match makes one, and a tuple is
+    several times cheaper to build while staying immutable.
 
     ``kind`` says how it may combine: a ``day`` (a date, a weekday, a holiday), a ``clock``
     (time of day), a ``part`` of the day, or a finished ``value``. For clocks and parts,
@@ -57,7 +56,7 @@ class Piece:
 
     def spanning(self, end: int, **changes: object) -> Piece:
         """This piece widened to ``end`` with some fields changed (it is no longer weak)."""
-        return replace(self, end=end, weak=False, **changes)  # type: ignore[arg-type]
+        return self._replace(end=end, weak=False, **changes)  # type: ignore[arg-type]
 
 
 def apply_part(clock: Clock, part: PartOfDay) -> Clock:
@@ -68,7 +67,7 @@ def apply_part(clock: Clock, part: PartOfDay) -> Clock:
             hour += 12
         elif part.rule == "night":
             hour = 0 if hour == 12 else hour + 12 if hour >= 6 else hour
-    return replace(clock, hour=hour, ambiguous=False)
+    return clock._replace(hour=hour, ambiguous=False)
 
 
 def resolve(piece: Piece, ref: datetime) -> TimeValue | None:
@@ -96,10 +95,16 @@ def _at(day: datetime, clock: Clock, hour: int) -> datetime:
 
 
 def _next_clock(clock: Clock, ref: datetime) -> datetime:
-    """Duckling's reading: the first time at or after ``ref`` the clock shows this time."""
-    hours = [clock.hour]
-    if clock.ambiguous:
-        hours.append((clock.hour + 12) % 24)
-    today = truncate(ref, "day")
-    moments = [_at(today + timedelta(days=d), clock, h) for d in (0, 1) for h in hours]
-    return min(moment for moment in moments if moment >= truncate(ref, clock.grain))
+    """Duckling's reading: the first time at or after ``ref`` the clock shows this time.
+
+    Today's candidates come before tomorrow's, and tomorrow's are all after ``ref``: the
+    earliest of today's not before ``ref`` (at the clock's grain), else tomorrow's earliest.
+    """
+    floor = truncate(ref, clock.grain)
+    hours = sorted((clock.hour, (clock.hour + 12) % 24)) if clock.ambiguous else (clock.hour,)
+    for hour in hours:
+        moment = datetime(ref.year, ref.month, ref.day, hour, clock.minute, clock.second)
+        if moment >= floor:
+            return moment
+    first = datetime(ref.year, ref.month, ref.day, hours[0], clock.minute, clock.second)
+    return first + timedelta(days=1)

@@ -162,7 +162,7 @@ def rules() -> tuple[Rule, ...]:
                 r"(?:\s?phút|p|')?(?:\s?(?P<ap>[ap])\.?m\.?)?(?![\w:]|[.,]\d)"
             ),
             read_numeric_clock,
-            (":", "h", "g", "m"),
+            (":", "h", "g", "am", "pm", "a.m", "p.m"),  # "m" alone is in too many words
         ),
         Rule(
             "word_clock",
@@ -204,7 +204,7 @@ def rules() -> tuple[Rule, ...]:
                 r"(?:(?P=sep)(?P<y>\d{4}|\d{2}))?(?![\w/]|[.,\-:]?\d)" + _LUNAR
             ),
             read_day_range,
-            ("/", "-", "."),
+            ("-", "–", "—", "đến", "tới"),  # its range mark (the date's own mark comes later)
         ),
         Rule(
             "month_range",

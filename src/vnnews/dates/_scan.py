@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
+from vnnews.dates._match import Builder
 from vnnews.dates._pieces import Context, Piece
-from vnnews.dates._rules import Rule, rules
+from vnnews.dates._rules import rules
 
-__all__ = ["find_atoms"]
+__all__ = ["find_atoms", "starts_by_line"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Entry:
+_Search = Callable[[str, int, int], "re.Match[str] | None"]
+_MatchAt = Callable[[str, int], "regex.Match[str] | None"]
+
+
+class _Entry(NamedTuple):
+    """One rule ready to try: its bound matching methods, unpacked in the hot loop."""
+
+    needs: _Search | None  # search for a word the match must contain, if the rule has some
+    match: _MatchAt
+    build: Builder
     order: int
-    rule: Rule
-    pattern: regex.Pattern[str]
-    needs: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +40,8 @@ def _dispatch() -> dict[str, tuple[_Entry, ...]]:
     direct: dict[str, list[_Entry]] = {}
     for order, rule in enumerate(rules()):
         needs = re.compile("|".join(map(re.escape, rule.needs))) if rule.needs else None
-        entry = _Entry(order, rule, regex.compile(rule.pattern(), flags), needs)
+        pattern = regex.compile(rule.pattern(), flags)
+        entry = _Entry(needs.search if needs else None, pattern.match, rule.build, order)
         for phrase in rule.starts:
             direct.setdefault(phrase, []).append(entry)
     table: dict[str, tuple[_Entry, ...]] = {}
@@ -43,7 +50,61 @@ def _dispatch() -> dict[str, tuple[_Entry, ...]]:
         prefixes = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
         entries = {e.order: e for p in prefixes if p in direct for e in direct[p]}
         table[phrase] = tuple(entries[order] for order in sorted(entries))
+    # A run of digits is keyed by its length and the character after it ("#2/" for "18/12"),
+    # with only the rules that can read such a run; "#" (every digit rule) is the slow path's.
+    names = [rule.name for rule in rules()]
+    followers = {char for chars in _FOLLOWERS.values() for char in chars}
+    for length in range(1, _MAX_RUN + 1):
+        for after in followers:
+            fitting = tuple(
+                entry for entry in table["#"] if _reads_run(names[entry.order], length, after)
+            )
+            if fitting:
+                table[_digit_key(length, after)] = fitting
     return table
+
+
+# What the rules that start with a digit need at the run of digits: its length and the
+# (lower-cased) character after it, a space for any white space. A necessary condition read
+# off each pattern ("\d{1,2}(?P<sep>[/.\-])", "[12]\d{3}-"…); a rule not listed is always tried.
+_RUN_LENGTHS: dict[str, range] = {
+    "numeric_clock": range(1, 3),
+    "word_clock": range(1, 4),
+    "numeric_date": range(1, 3),
+    "iso_date": range(4, 5),
+    "day_range": range(1, 3),
+    "word_date": range(1, 4),
+    "tet_day": range(1, 4),
+    "months_of_year": range(1, 4),
+    "relative_count": range(1, 4),
+}
+_FOLLOWERS: dict[str, tuple[str, ...]] = {
+    "numeric_clock": (":", "h", "g", " ", "a", "p"),  # "15:30", "15h", "10g45", "9 am", "9pm"
+    "word_clock": (" ",),  # "3 giờ"
+    "numeric_date": ("/", ".", "-"),
+    "iso_date": ("-",),
+    "day_range": ("-", "–", "—", " "),  # "10-15/1", "10 đến 15/1"
+    "word_date": (" ",),  # "20 tháng 1"
+    "tet_day": (" ",),  # "3 Tết"
+    "months_of_year": (" ",),  # "6 tháng đầu năm"
+    # "3 ngày tới", "3ngày", "2h": a space, or the first letter of a unit glued to the number.
+    "relative_count": (" ", "g", "s", "p", "t", "h", "n", "q"),
+}
+
+
+def _reads_run(rule_name: str, length: int, after: str) -> bool:
+    """Whether a rule can match at a run of ``length`` digits followed by ``after``."""
+    if rule_name not in _FOLLOWERS:
+        return True
+    return length in _RUN_LENGTHS[rule_name] and after in _FOLLOWERS[rule_name]
+
+
+_MAX_RUN = 9  # digit runs longer than this are keyed as this long (no rule reads them)
+
+
+def _digit_key(length: int, after: str) -> str:
+    """The dispatch key of a run of digits: "#", its length and the character after it."""
+    return f"#{min(length, _MAX_RUN)}{' ' if after.isspace() else after}"
 
 
 _TOKEN = re.compile(r"\w+")
@@ -56,8 +117,10 @@ def _trigger() -> re.Pattern[str]:
     The phrases are written as a trie ("t(?:ừ(?: nay)?|uần|háng)…"): a flat alternation of 70
     phrases would be tried one by one at every position.
     """
-    phrases = [phrase for phrase in _dispatch() if phrase != "#"]
-    return re.compile(rf"\b{_trie_pattern(phrases)}\b|\b\d")
+    phrases = [phrase for phrase in _dispatch() if not phrase.startswith("#")]
+    # The lookahead on the first letters lets most positions fail before the word boundary test.
+    firsts = re.escape("".join(sorted({phrase[0] for phrase in phrases})))
+    return re.compile(rf"(?=[\d{firsts}])\b(?:({_trie_pattern(phrases)})\b|\d{{1,16}})")
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -81,14 +144,44 @@ def _trie_pattern(words: list[str]) -> str:
     return written(trie)
 
 
-def _starts(text: str, lowered: str) -> list[tuple[int, str]]:
+def _key(found: re.Match[str], lowered: str) -> str:
+    """The dispatch key of a trigger: its phrase, or for a run of digits its shape."""
+    phrase = found.group(1)
+    if phrase:
+        return phrase
+    end = found.end()
+    return _digit_key(end - found.start(), lowered[end : end + 1])
+
+
+def _starts(text: str, lowered: str) -> Iterator[tuple[int, str]]:
     """Where an expression may start, and the dispatch key of the phrase there."""
-    if len(lowered) == len(text):  # lower-casing kept every offset: scan for the trigger words
-        return [
-            (found.start(), "#" if found.group()[0].isdigit() else found.group())
-            for found in _trigger().finditer(lowered)
-        ]
-    return _starts_by_word(text)
+    if len(lowered) != len(text):  # lower-casing moved offsets: the slow path
+        yield from _starts_by_word(text)
+        return
+    # One scan for the trigger words. A loop of searches, as finditer would step (a trigger is
+    # never empty), but cheaper to set up: parse_date's text is one expression, found at once.
+    search = _trigger().search
+    found = search(lowered)
+    while found is not None:
+        yield found.start(), _key(found, lowered)
+        found = search(lowered, found.end())
+
+
+def starts_by_line(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, str]]] | None:
+    """The starts of each line (offsets into the line), each line scanned in place.
+
+    The text is lower-cased once. A trigger never spans a line break, and a word boundary falls
+    at a line break as at the ends of a string, so this is what scanning each line by itself
+    gives. None when lower-casing moves offsets somewhere: then each line is scanned alone.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    finditer = _trigger().finditer
+    return [
+        [(found.start() - first, _key(found, lowered)) for found in finditer(lowered, first, last)]
+        for first, last in lines
+    ]
 
 
 def _starts_by_word(text: str) -> list[tuple[int, str]]:
@@ -113,7 +206,7 @@ def _starts_by_word(text: str) -> list[tuple[int, str]]:
 _WINDOW = 60  # no expression is longer, so the words a rule needs are within this reach
 
 
-def find_atoms(ctx: Context) -> list[Piece]:
+def find_atoms(ctx: Context, starts: list[tuple[int, str]] | None = None) -> list[Piece]:
     """Every expression the rules accept, leftmost-longest, without overlaps, in text order.
 
     Rather than scanning the text once per rule, one scan finds the phrases an expression can
@@ -125,27 +218,31 @@ def find_atoms(ctx: Context) -> list[Piece]:
     lowered = text.lower()
     pieces: list[Piece] = []
     covered = 0
-    for start, key in _starts(text, lowered):
+    for start, key in _starts(text, lowered) if starts is None else starts:
         if start < covered:
             continue
         best: Piece | None = None
-        for entry in dispatch.get(key, ()):
-            if entry.needs is not None and not entry.needs.search(lowered, start, start + _WINDOW):
+        best_end = -1
+        window = start + _WINDOW
+        for needs, match_at, build, _ in dispatch.get(key, ()):
+            if needs is not None and needs(lowered, start, window) is None:
                 continue
-            match = entry.pattern.match(text, start)
-            if match is None or (best is not None and match.end() <= best.end):
+            match = match_at(text, start)
+            if match is None or match.end() <= best_end:
                 continue
             try:
-                piece = entry.rule.build(match, ctx)
+                piece = build(match, ctx)
             except (ValueError, OverflowError):  # a date outside datetime's years 1-9999
                 piece = None
-            if piece is not None and (piece.value is not None or _is_open(piece)):
+            if piece is not None and (piece.value is not None or piece.kind in _OPEN_KINDS):
                 best = piece
+                best_end = piece.end
         if best is not None:
             pieces.append(best)
             covered = best.end
+            if covered >= len(text):
+                break  # the rest of the scan could only find starts inside it
     return pieces
 
 
-def _is_open(piece: Piece | None) -> bool:
-    return piece is not None and piece.kind in ("clock", "part")
+_OPEN_KINDS = frozenset({"clock", "part"})  # kept without a value: a later merge may anchor it

@@ -113,23 +113,25 @@ def truncate(moment: datetime, grain: Grain) -> datetime:
     >>> truncate(datetime(2017, 8, 2), "quarter")
     datetime.datetime(2017, 7, 1, 0, 0)
     """
-    moment = moment.replace(microsecond=0)
+    # Built with the constructor: datetime.replace is several times slower, and this runs for
+    # every expression read.
     if grain == "second":
-        return moment
+        return datetime(
+            moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second
+        )
     if grain == "minute":
-        return moment.replace(second=0)
+        return datetime(moment.year, moment.month, moment.day, moment.hour, moment.minute)
     if grain == "hour":
-        return moment.replace(minute=0, second=0)
-    day = datetime(moment.year, moment.month, moment.day)
+        return datetime(moment.year, moment.month, moment.day, moment.hour)
     if grain == "day":
-        return day
+        return datetime(moment.year, moment.month, moment.day)
     if grain == "week":
-        return day - timedelta(days=day.weekday())
+        return datetime(moment.year, moment.month, moment.day) - timedelta(days=moment.weekday())
     if grain == "month":
-        return day.replace(day=1)
+        return datetime(moment.year, moment.month, 1)
     if grain == "quarter":
-        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
-    return day.replace(month=1, day=1)
+        return datetime(moment.year, (moment.month - 1) // 3 * 3 + 1, 1)
+    return datetime(moment.year, 1, 1)
 
 
 def add_units(moment: datetime, grain: Grain, count: int) -> datetime:

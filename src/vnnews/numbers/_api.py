@@ -67,7 +67,7 @@ def parse_number(text: str) -> int | float:
         text: exactly one number expression ("4.028", "3,5 triệu", "hai mươi mốt").
 
     Returns:
-        The value: an ``int`` when it is integral, else a ``float``.
+        The value, an ``int`` when it is integral, else a ``float``.
 
     Raises:
         ParseError: ``text`` is empty, not a number, or more than one number.
@@ -84,12 +84,13 @@ def parse_number(text: str) -> int | float:
     """
     if not isinstance(text, str):
         require_str(text, "text")  # raises TypeError
-    # Fast paths (the common shapes), then the full reading.
-    if text.replace(" ", "").isalpha():
+    # Fast paths (the common shapes), then the full reading. Plain number words first: a
+    # token that is not one (a digit, "phẩy", punctuation) makes parse_words give up at once.
+    if text[:1] not in _LITERAL_STARTS:
         words = parse_words(text.lower().split())
         if type(words) is int:
             return words
-    elif text.lstrip()[:1] in _LITERAL_STARTS:
+    if text.lstrip()[:1] in _LITERAL_STARTS:
         quick = _quick_literal(text)
         if quick is not None:
             return quick

@@ -69,7 +69,7 @@ def format_percent(x: float | Decimal, decimals: int | None = None) -> str:
         decimals: how many decimals to write; None keeps them all.
 
     Returns:
-        The percentage with the locale's sign, no space: "89,51%".
+        The percentage with the locale's sign and no space, e.g. "89,51%".
 
     Raises:
         TypeError: ``x`` is not a real number.

@@ -164,7 +164,7 @@ def parse_words(tokens: list[str]) -> Number | None:
     """
     letter_of, value_of = _roles()
     try:
-        key = "".join([letter_of[token] for token in tokens])
+        key = "".join(map(letter_of.__getitem__, tokens))
     except KeyError:
         return None
     plan = _plan(key)  # None for "phẩy", "âm" and literals: the shape has no place for them
