@@ -318,3 +318,11 @@ def test_hostile_input_finishes_and_tiles(hostile: str) -> None:
     found = words(hostile)
     assert_tiles(hostile, found)
     assert found
+
+
+def test_marks_in_non_canonical_order_stay_one_word() -> None:
+    # NFC reorders the marks of "0" + grave + dot below; the cluster maps to one original span.
+    text = "ab 0\u0300\u0323 x"
+    found = words(text)
+    assert [word.text for word in found] == ["ab", "0\u0300\u0323", "x"]
+    assert [word.span for word in found] == [(0, 2), (3, 6), (7, 8)]

@@ -249,6 +249,13 @@ def _build_words(
     original = normalized.original
     # Up to the first character normalisation changed, offsets are the same in both texts.
     same_until = _common_prefix_length(original, normalized.text)
+    # The first changed character may be the end of a cluster whose base is unchanged ("0"
+    # of a reordered "0" + marks): step back to where the offset map is the identity.
+    while same_until > 0 and normalized.original_span(same_until - 1, same_until) != (
+        same_until - 1,
+        same_until,
+    ):
+        same_until -= 1
     position = 0
     for start, end, index in spans:
         if end > same_until:
