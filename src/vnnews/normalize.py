@@ -208,6 +208,8 @@ def _rewrite(text: str, events: Iterator[_Event]) -> _MapBuilder:
     built = _MapBuilder()
     position = 0
     for start, end, replacement in events:
+        if replacement == text[start:end]:
+            continue  # unchanged (a cluster NFC leaves as it is): keep the identity map
         built.copy(text, position, start)
         built.replace(start, end, replacement)
         position = end
