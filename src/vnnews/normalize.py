@@ -250,14 +250,19 @@ def _is_blank(char: str) -> bool:
 
 
 def _grapheme_events(text: str) -> Iterator[_Event]:
+    return merge(_space_events(text), _nonblank_grapheme_events(text))
+
+
+def _nonblank_grapheme_events(text: str) -> Iterator[_Event]:
     for match in regex.finditer(r"\X", text):
         cluster = match.group()
-        piece = "\n" if regex.fullmatch(_LINE_BREAKS, cluster) else cluster
-        yield match.start(), match.end(), unicodedata.normalize("NFC", piece)
+        if not any(_is_blank(char) for char in cluster):  # spaces are _space_events' job
+            yield match.start(), match.end(), unicodedata.normalize("NFC", cluster)
 
 
 _TONED_CLUSTER = regex.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
 _LETTER = regex.compile(r"\p{L}")
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
 
 @lru_cache(maxsize=1)
@@ -283,8 +288,8 @@ def _fix_tone_placement(text: str) -> str:
 
 
 def _is_open_syllable(text: str, start: int, end: int) -> bool:
-    if end < len(text) and _LETTER.match(text, end):
-        return False
+    if end < len(text) and _LETTER_OR_MARK.match(text, end):
+        return False  # a closed syllable, or marks that would join the vowel left bare
     word_start = start
     while word_start > 0 and start - word_start <= 3 and _LETTER.match(text, word_start - 1):
         word_start -= 1

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 import regex
 
+from vnnews._data import read_lines
 from vnnews.errors import require_str
 from vnnews.normalize import NormalizedText, normalize, normalize_with_offsets
 
@@ -347,6 +348,12 @@ def _cut_point(line: str, start: int, limit: int) -> int:
     return space if space > start else limit
 
 
+@lru_cache(maxsize=1)
+def _fixed_words() -> tuple[str, ...]:
+    """Institution names kept whole (``data/words_fixed.txt``); POS tagging cannot take them."""
+    return read_lines("words_fixed.txt")
+
+
 @lru_cache(maxsize=2)
 def _segmenter(pos: bool) -> Segmenter:
     """underthesea's segmenter (with its POS tagger if ``pos``), its model loaded once."""
@@ -356,8 +363,10 @@ def _segmenter(pos: bool) -> Segmenter:
         def tag_words(text: str) -> list[_Token]:
             return [(str(word), str(tag)) for word, tag in pos_tag(text)]
 
+        fixed = list(_fixed_words())
+
         def split_words(text: str) -> list[_Token]:
-            return [(str(word), None) for word in word_tokenize(text)]
+            return [(str(word), None) for word in word_tokenize(text, fixed_words=fixed)]
 
         segment = tag_words if pos else split_words
         segment("Khởi động mô hình.")  # load the model now, under the lock
