@@ -392,6 +392,61 @@ def test_any_text_gives_consistent_regions(lines: list[str]) -> None:
     assert len(spans) == len(lines_with_text)  # every line lands in exactly one region
 
 
+_PEOPLE_LINES = [
+    "image banner",
+    "Anh-tin-bai",
+    "Quang cảnh hội nghị do ông Nguyễn Văn An chủ trì",
+    "Kim Oanh",
+    "Họ tên",
+    "Theo Báo Quảng Ngãi",
+    "Ban Thường vụ Tỉnh ủy tổ chức hội nghị tổng kết công tác năm 2021",
+    "Các đồng chí: Thái Thanh Quý - Bí thư Tỉnh ủy; Nguyễn Văn Thông – Phó Bí thư",
+    "Phó Chủ tịch UBND tỉnh, đồng chí Nguyễn Đức Trung phát biểu.",
+    "đồng chí Quý đề nghị các cấp ủy tiếp tục.",
+    "  Bà Lê Thị Hoa\u00a0(Giám đốc Sở Y tế) cho biết.  ",
+    "Giám đốc Sở GD&ĐT Tp.Hồ Chí Minh Nguyễn Văn Hiếu",
+    "Thứ Năm, 20/01/2022 10:30",
+    "Lượt xem: 12",
+    "",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_PEOPLE_LINES) | st.text(max_size=30), max_size=10),
+    st.sampled_from(["\n", "\n\n", "\r\n", "\u2028"]),
+    st.booleans(),
+)
+def test_people_are_those_of_each_region_alone(lines: list[str], newline: str, nfd: bool) -> None:
+    """analyze reads people in one pass; the result is the people of each region on its own."""
+    from dataclasses import replace
+
+    from vnnews import extract_people
+    from vnnews.article import merge_people
+
+    text = newline.join(lines)
+    if nfd:
+        text = unicodedata.normalize("NFD", text)
+    article = analyze(text)
+    regions = [*article.paragraphs, *article.captions]
+    spans = sorted(r.span for r in regions) + ([article.title_span] if article.title_span else [])
+    mentions = []
+    for start, end in sorted(spans):
+        for mention in extract_people(text[start:end]):
+            roles = tuple(
+                replace(role, span=(role.span[0] + start, role.span[1] + start))
+                for role in mention.roles
+            )
+            span = (mention.span[0] + start, mention.span[1] + start)
+            name_span = (mention.name_span[0] + start, mention.name_span[1] + start)
+            mentions.append(replace(mention, span=span, roles=roles, name_span=name_span))
+    assert article.people == merge_people(mentions)
+    for person in article.people:
+        for mention in person.mentions:  # the name span points into the input too
+            assert mention.span[0] <= mention.name_span[0] < mention.name_span[1]
+            assert mention.name_span[1] <= mention.span[1]
+
+
 def test_adversarial_input_finishes() -> None:
     pieces = [
         "Ảnh-" * 40,

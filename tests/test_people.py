@@ -325,3 +325,104 @@ def test_use_words_keeps_the_case_table_and_reads_foreign_names() -> None:
     (person,) = extract_people("Tổng thống Mỹ Joe Biden phát biểu.", use_words=True)
     assert (person.name, person.roles[0].title) == ("Joe Biden", "Tổng thống Mỹ")
     assert extract_people("Tổng thống Mỹ Joe Biden phát biểu.") == []
+
+
+# --- the fast tokenizer and the candidate filter must not change a result -----------------
+
+_TOKEN_PIECES = [
+    *_PIECES,
+    "Tp.Hồ",
+    "Hà-Bí",
+    "H'Mông",
+    "H’Hen",
+    "’",
+    "'",
+    "Đ/c",
+    "đ/C",
+    "ThS.BS",
+    "PGS.TS.",
+    "GD&ĐT",
+    "COVID-19",
+    "05-CT/TW",
+    "1.200.000",
+    "20/1/2022",
+    "A" * 45,
+    "x" * 45,
+    "ß",
+    "İ",
+    "ǅ",
+    "²",
+    "①",
+    "中国",
+    "a\u0301",
+    "\u0301",
+    "\t",
+    "\u00a0",
+    "\x1c",
+    "  ",
+    "",
+]
+
+
+def _reference_tokens(text: str) -> list[tuple[object, ...]]:
+    from vnnews.people._tokens import Token, _tokenize_into
+
+    tokens: list[Token] = []
+    _tokenize_into(tokens, text, 0, len(text), compounds=True)
+    return [tuple(token) for token in tokens]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).flatmap(
+        lambda pieces: st.lists(
+            st.sampled_from(["", " ", "\n", ".", ",", "-", "/", "&"]),
+            min_size=len(pieces),
+            max_size=len(pieces),
+        ).map(lambda glue: "".join(p + g for p, g in zip(pieces, glue, strict=True)))
+    )
+)
+def test_fast_tokenizer_gives_the_reference_tokens(text: str) -> None:
+    from vnnews.people._tokens import tokenize
+
+    assert [tuple(token) for token in tokenize(text)] == _reference_tokens(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_fast_tokenizer_on_any_text(text: str) -> None:
+    from vnnews.people._tokens import tokenize
+
+    assert [tuple(token) for token in tokenize(text)] == _reference_tokens(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Tp.Hồ Văn An - Giám đốc Sở GD&ĐT",
+        "Hà-Bí thư Tỉnh ủy Nguyễn Văn An",
+        "bà H'Hen Niê, Hoa hậu; ông Y Moan – Phó Chủ tịch UBND huyện",
+        "đ/C Nguyễn Văn An\u00a0– Bí thư\x1cTỉnh ủy",
+        "中国 Thủ tướng Phạm Minh Chính gặp Chủ tịch Tập Cận Bình",
+        "Các đồng chí: Thái Thanh Quý - Bí thư Tỉnh ủy; Nguyễn Văn Thông – Phó Bí thư",
+    ],
+)
+def test_each_line_reads_as_on_its_own(text: str) -> None:
+    """The scan never reads across a line break (the article layer relies on it)."""
+    lines = [text, "Nguyễn Văn An Nguyễn Văn An", "các cấp, ông Lê Văn Tám", text]
+    whole = extract_people("\n".join(lines))
+    alone = []
+    offset = 0
+    for line in lines:
+        for person in extract_people(line):
+            span = (person.span[0] + offset, person.span[1] + offset)
+            alone.append((person.name, person.honorific, span, [r.title for r in person.roles]))
+        offset += len(line) + 1
+    assert [(p.name, p.honorific, p.span, [r.title for r in p.roles]) for p in whole] == alone
+
+
+def test_a_surname_after_a_name_word_opens_nothing() -> None:
+    """Only the first surname of a run of capitalised words is tried (1 MB of names is fast)."""
+    assert extract_people("Nguyễn Văn An " * 4) == []
+    (person,) = extract_people("UBND Nguyễn Văn An, Giám đốc Sở Y tế; bà Lê Thị Hoa, Phó Giám đốc")
+    assert person.name == "Lê Thị Hoa"

@@ -15,6 +15,7 @@ entry per person). Every span points into the original input.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -28,7 +29,7 @@ import regex
 
 from vnnews._data import read_lines, read_tsv
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import normalize, normalize_with_offsets
+from vnnews.normalize import NormalizedText, normalize, normalize_with_offsets
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -286,7 +287,7 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
         captions=tuple(layout.captions),
         boilerplate=tuple(layout.boilerplate),
         sentences=_sentences(text, body),
-        people=_people(text, _people_regions(layout)),
+        people=_people(layout.normalized, _people_regions(layout)),
         numbers=_numbers(text, body),
         dates=_dates(text, body, reference),
         words=_words(text, body) if words else None,
@@ -431,10 +432,12 @@ class _Layout:
     paragraphs: list[Segment]
     captions: list[Segment]
     boilerplate: list[Boilerplate]
+    normalized: NormalizedText
 
 
 def _read_layout(text: str) -> _Layout:
-    lines = _split_lines(text)
+    normalized = normalize_with_offsets(text)
+    lines = _split_lines(normalized)
     furniture = [_match_boilerplate(line.norm) for line in lines]
     content = [i for i, found in enumerate(furniture) if found is None]
     title_at = _find_title(lines, content)
@@ -463,15 +466,16 @@ def _read_layout(text: str) -> _Layout:
     title = _segment(text, lines[title_at]) if title_at is not None else None
     byline = _segment(text, lines[byline_at]) if byline_at is not None else None
     author = _author(text, lines[byline_at]) if byline_at is not None else None
-    return _Layout(title, byline, author, dateline, published, paragraphs, captions, boilerplate)
+    return _Layout(
+        title, byline, author, dateline, published, paragraphs, captions, boilerplate, normalized
+    )
 
 
 def _segment(text: str, line: _Line) -> Segment:
     return Segment(text[line.span[0] : line.span[1]], line.span)
 
 
-def _split_lines(text: str) -> list[_Line]:
-    normalized = normalize_with_offsets(text)
+def _split_lines(normalized: NormalizedText) -> list[_Line]:
     lines = []
     position = 0
     for raw in normalized.text.split("\n"):
@@ -610,7 +614,9 @@ def _is_caption(line: str) -> bool:
 # --------------------------------------------------------------------------- extraction
 # Each extractor runs on each region (paragraph, caption, title) on its own, so no match can
 # reach across a line into furniture or a neighbouring paragraph; its spans are then shifted
-# by the region's start. The total work stays linear in the length of the article.
+# by the region's start. The people extractor never reads across a line, so it runs once over
+# the whole text (sharing the layout's normalisation) and keeps the mentions in the regions.
+# The total work stays linear in the length of the article.
 
 
 class _Spanned(Protocol):
@@ -681,19 +687,23 @@ def _words(text: str, body: Sequence[Segment]) -> tuple[Word, ...]:
     return tuple(_per_region(text, _spans(body), words))
 
 
-def _people(text: str, spans: Sequence[Span]) -> tuple[Person, ...]:
-    from vnnews.people import extract_people
+def _people(normalized: NormalizedText, regions: Sequence[Span]) -> tuple[Person, ...]:
+    """The people of the regions (sorted spans of whole lines), merged.
 
+    The people extractor never reads across a line break, so one pass over the whole text
+    finds in each line what a pass over that line alone finds; the mentions outside the
+    regions (boilerplate lines, byline, dateline) are dropped. Its spans already point into
+    the original text.
+    """
+    from vnnews.people import people_in
+
+    starts = [start for start, _ in regions]
     mentions = []
-    for start, end in spans:
-        for mention in extract_people(text[start:end]):
-            roles = tuple(_shift_role(role, start) for role in mention.roles)
-            mentions.append(replace(_shift(mention, start), roles=roles))
+    for mention in people_in(normalized):
+        region = bisect_right(starts, mention.span[0]) - 1
+        if region >= 0 and mention.span[1] <= regions[region][1]:
+            mentions.append(mention)
     return merge_people(mentions)
-
-
-def _shift_role(role: Role, offset: int) -> Role:
-    return role if getattr(role, "span", None) is None else _shift(role, offset)
 
 
 def merge_people(mentions: Iterable[PersonMention]) -> tuple[Person, ...]:

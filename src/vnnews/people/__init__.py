@@ -14,7 +14,7 @@ from vnnews.people._lexicon import lexicons
 from vnnews.people._model import PersonMention, Role
 from vnnews.people._reader import TitleParse
 from vnnews.people._scan import Found, scan
-from vnnews.people._tokens import Token, tokenize
+from vnnews.people._tokens import Columns, tokenize_columns
 
 __all__ = [
     "PersonMention",
@@ -53,11 +53,18 @@ def extract_people(text: str, *, use_words: bool = False) -> list[PersonMention]
     >>> role.position, role.modifiers, role.organization
     ('Bí thư', ('Phó', 'Thường trực'), 'Tỉnh ủy')
     """
-    normalized = normalize_with_offsets(require_str(text))
-    tokens = tokenize(normalized.text)
+    return people_in(normalize_with_offsets(require_str(text)), use_words=use_words)
+
+
+def people_in(normalized: NormalizedText, *, use_words: bool = False) -> list[PersonMention]:
+    """:func:`extract_people` of ``normalized.original``, on its normalisation.
+
+    For callers that already normalised the text (:func:`vnnews.analyze` shares its own).
+    """
+    columns = tokenize_columns(normalized.text)
     word_spans = _segmenter_words(normalized.text) if use_words else None
-    found = scan(tokens, lexicons(), word_spans)
-    return [_mention(normalized, tokens, person) for person in found]
+    found = scan(columns, lexicons(), word_spans)
+    return [_mention(normalized, columns, person) for person in found]
 
 
 def _segmenter_words(normalized_text: str) -> frozenset[tuple[int, int]]:
@@ -67,13 +74,13 @@ def _segmenter_words(normalized_text: str) -> frozenset[tuple[int, int]]:
     return frozenset(word.span for word in words(normalized_text))
 
 
-def _mention(normalized: NormalizedText, tokens: list[Token], found: Found) -> PersonMention:
-    start, end = _char_span(tokens, found.start, found.end)
-    name_start, name_end = _char_span(tokens, *found.name)
+def _mention(normalized: NormalizedText, columns: Columns, found: Found) -> PersonMention:
+    start, end = _char_span(columns, found.start, found.end)
+    name_start, name_end = _char_span(columns, *found.name)
     roles = tuple(
-        _role(normalized, tokens, title) for title in [*found.shared_titles, *found.own_titles]
+        _role(normalized, columns, title) for title in [*found.shared_titles, *found.own_titles]
     )
-    honorific = _slice(normalized, tokens, found.honorific) if found.honorific else None
+    honorific = _slice(normalized, columns, found.honorific) if found.honorific else None
     span = normalized.original_span(start, end)
     return PersonMention(
         name=normalized.text[name_start:name_end],
@@ -85,14 +92,14 @@ def _mention(normalized: NormalizedText, tokens: list[Token], found: Found) -> P
     )
 
 
-def _role(normalized: NormalizedText, tokens: list[Token], title: TitleParse) -> Role:
-    start, end = _char_span(tokens, title.start, title.end)
-    organization = _slice(normalized, tokens, title.organization) if title.organization else None
+def _role(normalized: NormalizedText, columns: Columns, title: TitleParse) -> Role:
+    start, end = _char_span(columns, title.start, title.end)
+    organization = _slice(normalized, columns, title.organization) if title.organization else None
     span = normalized.original_span(start, end)
     return Role(
         title=normalized.text[start:end],
-        position=_slice(normalized, tokens, title.position),
-        modifiers=tuple(_slice(normalized, tokens, part) for part in title.modifiers),
+        position=_slice(normalized, columns, title.position),
+        modifiers=tuple(_slice(normalized, columns, part) for part in title.modifiers),
         organization=organization,
         organization_expanded=expand_organization(organization) if organization else None,
         text=normalized.original[span[0] : span[1]],
@@ -100,10 +107,10 @@ def _role(normalized: NormalizedText, tokens: list[Token], title: TitleParse) ->
     )
 
 
-def _char_span(tokens: list[Token], first: int, end: int) -> tuple[int, int]:
-    return tokens[first].start, tokens[end - 1].end
+def _char_span(columns: Columns, first: int, end: int) -> tuple[int, int]:
+    return columns.starts[first], columns.end(end - 1)
 
 
-def _slice(normalized: NormalizedText, tokens: list[Token], part: tuple[int, int]) -> str:
-    start, end = _char_span(tokens, *part)
+def _slice(normalized: NormalizedText, columns: Columns, part: tuple[int, int]) -> str:
+    start, end = _char_span(columns, *part)
     return normalized.text[start:end]

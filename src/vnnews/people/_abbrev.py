@@ -31,7 +31,7 @@ def expand_abbreviation(abbreviation: str) -> str:
         abbreviation: the abbreviation, e.g. ``"HĐND"``, ``"TP.HCM"``, ``"GD&ĐT"``.
 
     Returns:
-        The expansion, as written inside a name ("thành phố" is lowercase: it is a common noun).
+        The expansion, as written inside a name ("thành phố" is lowercase, a common noun).
 
     Raises:
         TypeError: ``abbreviation`` is not a ``str``.

@@ -2,64 +2,131 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from vnnews._data import read_lines, read_tsv
 from vnnews.normalize import normalize
-from vnnews.people._tokens import Token, tokenize
+from vnnews.people._tokens import tokenize
 
-__all__ = ["Lexicons", "Trie", "lexicons"]
+__all__ = ["QUANTIFIERS", "Lexicons", "Openers", "Trie", "lexicons"]
 
-_END = "\x00"
+_END = ""  # the key of a node's phrase list: no token has an empty key
+QUANTIFIERS = frozenset({"các", "những", "hai", "ba", "bốn"})
+
+Match = tuple[int, str, tuple[str, ...]]
 
 
 class Trie:
     """Phrases keyed by their casefolded tokens; each phrase carries a label."""
 
     def __init__(self, entries: Iterable[tuple[str, str]]) -> None:
-        self._root: dict[str, object] = {}
+        self._root: dict[str, Any] = {}
         for phrase, label in entries:
-            node = self._root
+            node: Any = self._root
             words = tokenize(normalize(phrase))
             for token in words:
-                node = node.setdefault(token.key, {})  # type: ignore[assignment]
-            found = node.setdefault(_END, [])
-            assert isinstance(found, list)
-            found.append((label, tuple(token.text for token in words)))
+                node = node.setdefault(token.key, {})
+            node.setdefault(_END, []).append((label, tuple(token.text for token in words)))
+
+    @property
+    def root(self) -> dict[str, Any]:
+        """The root node: casefolded token -> node; a node's key ``""`` lists its phrases."""
+        return self._root
 
     def starts(self, key: str) -> bool:
         """Whether some phrase starts with the token whose casefolded text is ``key``."""
         return key in self._root
 
-    def matches(
-        self, tokens: Sequence[Token], start: int
-    ) -> Iterator[tuple[int, str, tuple[str, ...]]]:
-        """Every phrase at ``tokens[start]``: (end index, label, phrase as listed).
+    def matches(self, keys: Sequence[str], start: int) -> list[Match]:
+        """Every phrase at ``keys[start]``: (end index, label, phrase as listed), shortest first.
 
-        A phrase listed in several spellings or with several labels comes once for each.
+        ``keys`` are the casefolded token texts. A phrase listed in several spellings or with
+        several labels comes once for each.
         """
-        node = self._root
-        index = start
-        while index < len(tokens):
-            child = node.get(tokens[index].key)
-            if not isinstance(child, dict):
-                return
-            node = child
-            index += 1
-            found = node.get(_END)
-            if isinstance(found, list):
-                for label, words in found:
-                    yield index, label, words
+        found: list[Match] = []
+        node: Any = self._root
+        for index in range(start, len(keys)):
+            node = node.get(keys[index])
+            if node is None:
+                break
+            phrases = node.get(_END)
+            if phrases:
+                found += [(index + 1, label, words) for label, words in phrases]
+        return found
 
-    def longest(self, tokens: Sequence[Token], start: int) -> tuple[int, str] | None:
-        """The longest phrase at ``tokens[start]`` as (end index, label), or ``None``."""
+    def longest_labelled(self, keys: Sequence[str], start: int, label: str) -> int | None:
+        """The end of the longest phrase labelled ``label`` at ``keys[start]``, or ``None``."""
         best = None
-        for end, label, _ in self.matches(tokens, start):
-            if best is None or end > best[0]:
-                best = (end, label)
+        node: Any = self._root
+        for index in range(start, len(keys)):
+            node = node.get(keys[index])
+            if node is None:
+                break
+            phrases = node.get(_END)
+            if phrases and any(listed == label for listed, _ in phrases):
+                best = index + 1
         return best
+
+    def longest(self, keys: Sequence[str], start: int) -> tuple[int, str] | None:
+        """The longest phrase at ``keys[start]`` as (end index, label), or ``None``.
+
+        Of several labels for the longest phrase, the first listed.
+        """
+        best = None
+        node: Any = self._root
+        for index in range(start, len(keys)):
+            node = node.get(keys[index])
+            if node is None:
+                break
+            phrases = node.get(_END)
+            if phrases:
+                best = (index + 1, phrases[0][0])
+        return best
+
+
+@dataclass(frozen=True)
+class Openers:
+    """Where a phrase of some tries starts: their key paths merged, labels left out.
+
+    ``single`` and ``pairs`` (the first two keys) make a quick first test for the scan.
+    """
+
+    single: frozenset[str]  # keys that are a whole phrase
+    pairs: frozenset[tuple[str, str]]  # the first two keys of the longer phrases
+    paths: dict[str, Any]  # the merged trie; the key "" marks the end of a phrase
+
+    @classmethod
+    def of(cls, tries: Iterable[Trie]) -> Openers:
+        """The openers of the phrases of ``tries``."""
+        paths: dict[str, Any] = {}
+        for trie in tries:
+            _merge(paths, trie.root)
+        single = frozenset(key for key, node in paths.items() if _END in node)
+        pairs = {(key, second) for key, node in paths.items() for second in node if second}
+        return cls(single, frozenset(pairs), paths)
+
+    def opens(self, keys: Sequence[str], index: int) -> bool:
+        """Whether a whole phrase starts at ``keys[index]``."""
+        node: Any = self.paths
+        while index < len(keys):
+            node = node.get(keys[index])
+            if node is None:
+                return False
+            if _END in node:
+                return True
+            index += 1
+        return False
+
+
+def _merge(into: dict[str, Any], node: dict[str, Any]) -> None:
+    for key, child in node.items():
+        if key == _END:
+            into[_END] = True
+        else:
+            _merge(into.setdefault(key, {}), child)
 
 
 @dataclass(frozen=True)
@@ -78,6 +145,13 @@ class Lexicons:
     stopwords: frozenset[str]
     org_heads: frozenset[str]
     abbreviations: dict[str, str]
+    # Where a honorific, rank, position or modifier phrase starts: the scanner tries its
+    # patterns there, at a quantifier before one and at surnames only.
+    openers: Openers
+    # The keys of one-key phrases, quantifiers and casefolded surnames.
+    scan_keys: frozenset[str]
+    # The same for a title: a rank, position or modifier phrase.
+    title_openers: Openers
 
 
 def _labelled(name: str, label: str) -> list[tuple[str, str]]:
@@ -100,17 +174,27 @@ def lexicons() -> Lexicons:
         *_labelled("people_org_words.txt", "word"),
         *((abbr, "abbr") for abbr in abbreviations if abbr not in not_org),
     ]
+    positions_trie = Trie(_labelled("people_positions.txt", "position"))
+    ranks = Trie(_labelled("people_ranks.txt", "rank"))
+    modifiers_trie = Trie(modifiers)
+    honorifics = Trie(_labelled("people_honorifics.txt", "honorific"))
+    surnames = frozenset(read_lines("people_surnames.txt"))
+    titles = (positions_trie, ranks, modifiers_trie)
+    openers = Openers.of([*titles, honorifics])
     return Lexicons(
-        positions=Trie(_labelled("people_positions.txt", "position")),
-        ranks=Trie(_labelled("people_ranks.txt", "rank")),
-        modifiers=Trie(modifiers),
-        honorifics=Trie(_labelled("people_honorifics.txt", "honorific")),
+        positions=positions_trie,
+        ranks=ranks,
+        modifiers=modifiers_trie,
+        honorifics=honorifics,
         organization=Trie(organization),
         place_prefixes=Trie(_labelled("people_place_prefixes.txt", "place")),
         not_people=Trie(_labelled("people_not_people.txt", "not-person")),
-        surnames=frozenset(read_lines("people_surnames.txt")),
+        surnames=surnames,
         ethnic_prefixes=frozenset(read_lines("people_ethnic_prefixes.txt")),
         stopwords=frozenset(read_lines("people_stopwords.txt")),
         org_heads=frozenset(normalize(row[0]).casefold() for row in heads),
         abbreviations=abbreviations,
+        openers=openers,
+        scan_keys=openers.single | QUANTIFIERS | {name.casefold() for name in surnames},
+        title_openers=Openers.of(titles),
     )

@@ -6,11 +6,10 @@ name at most six), so the scanner that calls them stays linear in the input leng
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from vnnews.people._lexicon import Lexicons
-from vnnews.people._tokens import Token
+from vnnews.people._tokens import Columns, Token
 
 __all__ = ["NameSplit", "Reader", "TitleParse"]
 
@@ -52,18 +51,36 @@ class NameSplit:
     name_end: int
 
 
+class _LazyTokens(dict[int, Token]):
+    """``columns`` as :class:`Token` objects, each made the first time it is read.
+
+    The scanner reads a few hundred tokens of an article's thousands; a hit is a plain dict
+    look-up. Indices behave as in a list (``-1`` is the last token).
+    """
+
+    def __init__(self, columns: Columns) -> None:
+        super().__init__()
+        self._columns = columns
+
+    def __missing__(self, index: int) -> Token:
+        token = self._columns.token(index)
+        self[index] = token
+        return token
+
+
 class Reader:
     """Bounded look-ups over one token list."""
 
     def __init__(
         self,
-        tokens: Sequence[Token],
+        columns: Columns,
         lex: Lexicons,
         word_spans: frozenset[tuple[int, int]] | None = None,
     ) -> None:
-        self.tokens = tokens
+        self.tokens = _LazyTokens(columns)
+        self.keys = columns.keys
         self.lex = lex
-        self.size = len(tokens)
+        self.size = len(columns.keys)
         # Character spans of the words a word segmenter found (opt-in), to settle names.
         self.word_spans = word_spans
         self._titles: dict[int, TitleParse | None] = {}  # the scanner asks again and again
@@ -86,12 +103,8 @@ class Reader:
         return self._titles[index]
 
     def _read_title(self, index: int) -> TitleParse | None:
-        if not 0 <= index < self.size:
-            return None
-        key = self.tokens[index].key
-        lex = self.lex
-        if not (lex.ranks.starts(key) or lex.positions.starts(key) or lex.modifiers.starts(key)):
-            return None
+        if not 0 <= index < self.size or not self.lex.title_openers.opens(self.keys, index):
+            return None  # no rank, position or modifier phrase starts here
         rank = self._rank_at(index)
         title = self._position_title_at(index)
         if rank and (title is None or rank.end >= title.end):
@@ -99,7 +112,7 @@ class Reader:
         return title
 
     def _rank_at(self, index: int) -> TitleParse | None:
-        found = self.lex.ranks.longest(self.tokens, index)
+        found = self.lex.ranks.longest(self.keys, index)
         if found is None:
             return None
         end = found[0]
@@ -130,16 +143,11 @@ class Reader:
         return TitleParse(index, org_end, tuple(modifiers), position, organization, marks)
 
     def _modifier_end(self, index: int, place: str) -> int | None:
-        ends = [
-            end
-            for end, label, _ in self.lex.modifiers.matches(self.tokens, index)
-            if label == place
-        ]
-        return max(ends) if ends else None
+        return self.lex.modifiers.longest_labelled(self.keys, index, place)
 
     def _position_end(self, index: int) -> int | None:
         best = None
-        for end, _, listed in self.lex.positions.matches(self.tokens, index):
+        for end, _, listed in self.lex.positions.matches(self.keys, index):
             if self._case_allows(index, listed):
                 best = end if best is None else max(best, end)
         return best
@@ -188,7 +196,7 @@ class Reader:
         token = self.tokens[cursor]
         if token.kind == "nl":
             return None
-        found = self.lex.organization.longest(self.tokens, cursor)
+        found = self.lex.organization.longest(self.keys, cursor)
         if found is not None and found[1].startswith("head") and found[0] == cursor + 1:
             end, _ = self._org_word_step(cursor, previous, limit)
             return end, found[1]  # a one-word head takes its second syllable: "Bộ đội"
@@ -228,7 +236,7 @@ class Reader:
             token = self.tokens[end - 1]
             if not token.is_lower_word or token.key in self.lex.stopwords:
                 return None
-            found = self.lex.organization.longest(self.tokens, end)
+            found = self.lex.organization.longest(self.keys, end)
             if found is not None and found[1] != "abbr":
                 return end
         return None
@@ -280,7 +288,7 @@ class Reader:
     def known_non_person(self, start: int, end: int) -> int | None:
         """The end of a listed place or landmark at ``start`` that fits in ``[start, end)``."""
         best = None
-        for stop, _, _ in self.lex.not_people.matches(self.tokens, start):
+        for stop, _, _ in self.lex.not_people.matches(self.keys, start):
             if stop <= end:
                 best = stop
         return best
@@ -367,7 +375,7 @@ class Reader:
                 continue
             if index in candidates:
                 return index
-            no_org_word = self.lex.organization.longest(self.tokens, index) is None
+            no_org_word = self.lex.organization.longest(self.keys, index) is None
             if not candidates and open_run and no_org_word:
                 return index if self.known_non_person(index, end) is None else None
         return None
@@ -376,7 +384,7 @@ class Reader:
 
     def honorific_end(self, index: int, *, before_list: bool = False) -> int | None:
         """The end of an honorific at ``index`` that stands before a name (or a list)."""
-        found = self.lex.honorifics.longest(self.tokens, index)
+        found = self.lex.honorifics.longest(self.keys, index)
         if found is None:
             return None
         end = found[0]
@@ -405,7 +413,7 @@ class Reader:
         """Whether a place noun ("núi", "sông", "đường"…) ends right before ``index``."""
         for back in (1, 2):
             if index - back >= 0:
-                for end, _, _ in self.lex.place_prefixes.matches(self.tokens, index - back):
+                for end, _, _ in self.lex.place_prefixes.matches(self.keys, index - back):
                     if end == index:
                         return True
         return False

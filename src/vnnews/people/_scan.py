@@ -6,16 +6,17 @@ pattern looks at a bounded stretch of tokens, so the whole scan is linear.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress, count, pairwise, repeat
 
-from vnnews.people._lexicon import Lexicons
+from vnnews.people._lexicon import QUANTIFIERS, Lexicons
 from vnnews.people._reader import Reader, TitleParse
-from vnnews.people._tokens import Token
+from vnnews.people._tokens import Columns
 
 __all__ = ["Found", "scan"]
 
-_QUANTIFIERS = frozenset({"các", "những", "hai", "ba", "bốn"})
+_QUANTIFIERS = QUANTIFIERS
+_ETHNIC = ("H'", "H’")  # the Ê Đê name prefix of women, as Reader.is_surname reads it
 _MAX_TITLES = 20
 _MAX_LIST = 50
 _BRACKET_LIMIT = 60
@@ -41,25 +42,69 @@ Result = tuple[list[Found], int]
 class _Scanner:
     def __init__(
         self,
-        tokens: Sequence[Token],
+        columns: Columns,
         lex: Lexicons,
         word_spans: frozenset[tuple[int, int]] | None,
     ) -> None:
-        self.read = Reader(tokens, lex, word_spans)
-        self.size = len(tokens)
+        self.read = Reader(columns, lex, word_spans)
+        self.columns = columns
+        self.size = len(columns.keys)
 
     def scan(self) -> list[Found]:
         people: list[Found] = []
-        index = 0
-        while index < self.size:
+        after = 0
+        for index in self._candidates():
+            if index < after:
+                continue  # inside what an earlier pattern consumed
             result = self._at(index)
             if result is None:
-                index += 1
                 continue
-            found, after = result
+            found, end = result
             people.extend(found)
-            index = max(after, index + 1)
+            after = max(end, index + 1)
         return people
+
+    def _candidates(self) -> list[int]:
+        """The tokens where some pattern may start, in order (``_at`` is None elsewhere).
+
+        A pattern starts where a honorific or a title (rank, position, modifier) may start,
+        at a quantifier right before one ("các đồng chí", "hai Phó Giám đốc") or at a
+        surname. One C-level pass finds the tokens whose key may be one of these; a look at
+        the first two keys of the phrases, or at the surname list, keeps the real ones.
+        """
+        texts, keys = self.columns.texts, self.columns.keys
+        lex = self.read.lex
+        single, opens, surnames = lex.openers.single, lex.openers.opens, lex.surnames
+        # Phrases of two keys or more: their first two keys, as C-level pairs.
+        pairs = compress(count(), map(lex.openers.pairs.__contains__, pairwise(keys)))
+        found = [index for index in pairs if opens(keys, index)]
+        # One-key phrases, quantifiers and surnames.
+        for index in compress(count(), map(lex.scan_keys.__contains__, keys)):
+            key = keys[index]
+            if (
+                key in single
+                or (key in _QUANTIFIERS and opens(keys, index + 1))
+                or (texts[index] in surnames and self._may_open_name(index))
+            ):
+                found.append(index)
+        found = sorted(set(found))
+        if self.columns.apostrophes:  # "H'Hen Niê": an Ê Đê woman's name
+            ethnic = compress(count(), map(str.startswith, texts, repeat(_ETHNIC)))
+            return sorted({*found, *ethnic})
+        return found
+
+    def _may_open_name(self, index: int) -> bool:
+        """False where ``_name_first`` stops at once: right after a name word or abbreviation.
+
+        (A surname that opens no phrase and is no quantifier is tried by ``_name_first``
+        only: "Nguyễn Văn An Nguyễn Văn An" has one candidate, not two.)
+        """
+        if index == 0:
+            return True
+        kind = self.columns.kind(index - 1)
+        return not (
+            kind == "abbr" or (kind == "word" and self.columns.texts[index - 1][0].isupper())
+        )
 
     def _at(self, index: int) -> Result | None:
         token = self.read.tokens[index]
@@ -307,9 +352,9 @@ class _Scanner:
 
 
 def scan(
-    tokens: Sequence[Token],
+    columns: Columns,
     lex: Lexicons,
     word_spans: frozenset[tuple[int, int]] | None = None,
 ) -> list[Found]:
-    """Every person in ``tokens``, in text order (``word_spans``: optional segmenter words)."""
-    return _Scanner(tokens, lex, word_spans).scan()
+    """Every person in ``columns``, in text order (``word_spans``: optional segmenter words)."""
+    return _Scanner(columns, lex, word_spans).scan()
