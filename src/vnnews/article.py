@@ -360,9 +360,17 @@ def ordered_map(
     if workers <= 1:
         yield from map(function, items)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+    # Not "fork": a worker forked while this process has half a line in its stdout buffer
+    # would write that half again when it exits.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_ignore_interrupts,
+    )
     pending: deque[Future[list[_R]]] = deque()
     try:
         for chunk in _chunks(iter(items), chunksize):

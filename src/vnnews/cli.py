@@ -9,6 +9,7 @@ status 1 when some record could not be analysed, and 130 when interrupted.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -66,14 +67,23 @@ def _decode(data: bytes, label: str, offset: int = 0) -> str:
 
 
 def _write(text: str) -> None:
-    # UTF-8 whatever the locale; a captured stdout (doctest, pytest) has no buffer.
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is not None:
-        sys.stdout.flush()
-        buffer.write(text.encode("utf-8"))
-    else:
+    # UTF-8 whatever the locale; a captured stdout (doctest, pytest) has no file descriptor.
+    try:
+        descriptor = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
         sys.stdout.write(text)
+        sys.stdout.flush()
+        return
     sys.stdout.flush()
+    _write_all(descriptor, text.encode("utf-8"))
+
+
+def _write_all(descriptor: int, data: bytes) -> None:
+    # os.write, not the buffered writer: a signal can cut a write to a pipe short, and the
+    # buffered writer may then drop the rest of the line; here the loop finishes it.
+    view = memoryview(data)
+    while view:
+        view = view[os.write(descriptor, view) :]
 
 
 def _json_line(data: object) -> str:
