@@ -25,6 +25,7 @@ PATTERNS = {
     "brackets": "(",
     "quotes": "“a",
     "abbreviations": "TP. TS. v.v. ",
+    "a figure on every line": "Có 12 người.\n",
 }
 
 

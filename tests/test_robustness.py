@@ -183,6 +183,7 @@ ADVERSARIAL = {
     "dashes": "- – — " * 40_000,
     "abbreviations": "TP. TS. GS. v.v. " * 12_000,
     "combining marks": "a" + "\u0301" * 200_000,
+    "a figure on every line": "Có 12 người.\n" * 20_000,
 }
 
 

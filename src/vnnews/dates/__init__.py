@@ -124,6 +124,20 @@ def date_spans(
     return [(start, end) for start, end, _ in _found(normalized, ref, near)]
 
 
+def _lines_meeting(
+    lines: list[tuple[int, int]], near: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The lines that overlap one of the ``near`` spans; both lists in text order (one sweep)."""
+    kept = []
+    index = 0
+    for first, last in lines:
+        while index < len(near) and near[index][1] <= first:
+            index += 1
+        if index < len(near) and near[index][0] < last:
+            kept.append((first, last))
+    return kept
+
+
 def _found(
     normalized: NormalizedText, reference: datetime, near: list[tuple[int, int]] | None = None
 ) -> Iterator[tuple[int, int, TimeValue]]:
@@ -133,9 +147,7 @@ def _found(
     # The trigger words are found in one scan of the whole text; a line without any is skipped.
     lines = [line.span() for line in _LINE.finditer(text)]
     if near is not None:
-        lines = [
-            (first, last) for first, last in lines if any(a < last and first < b for a, b in near)
-        ]
+        lines = _lines_meeting(lines, near)
     line_starts = starts_by_line(text, lines)
     for number, (line_start, line_end) in enumerate(lines):
         starts = None if line_starts is None else line_starts[number]
