@@ -3,35 +3,61 @@
 >>> import vnnews
 >>> vnnews.normalize("Khánh Hoà")
 'Khánh Hòa'
+
+The public names below are loaded on first use (PEP 562), so ``import vnnews`` stays fast:
+each capability compiles its patterns and reads its tables only when it is first called.
 """
 
 from __future__ import annotations
 
-from vnnews.article import (
-    Article,
-    ArticleError,
-    Boilerplate,
-    Person,
-    Segment,
-    analyze,
-    analyze_many,
-)
-from vnnews.dates import DateMatch, TimeValue, extract_dates, format_date, parse_date
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+# Eager: these two share their names with their modules, so the functions must be bound here
+# before anything imports the modules (which would set the package attribute to the module).
 from vnnews.errors import ParseError
-from vnnews.lunar import LunarDate, to_lunar, to_solar
 from vnnews.normalize import normalize
-from vnnews.numbers import (
-    NumberMatch,
-    extract_numbers,
-    format_number,
-    format_percent,
-    number_to_words,
-    parse_number,
-)
-from vnnews.people import PersonMention, Role, expand_abbreviation, extract_people
-from vnnews.sentences import sentence_spans, split_sentences
-from vnnews.slugs import Slugger, slugify
 from vnnews.words import Word, words
+
+if TYPE_CHECKING:
+    from vnnews.article import (
+        Article,
+        ArticleError,
+        Boilerplate,
+        Person,
+        Segment,
+        analyze,
+        analyze_many,
+    )
+    from vnnews.dates import DateMatch, TimeValue, extract_dates, format_date, parse_date
+    from vnnews.lunar import LunarDate, to_lunar, to_solar
+    from vnnews.numbers import (
+        NumberMatch,
+        extract_numbers,
+        format_number,
+        format_percent,
+        number_to_words,
+        parse_number,
+    )
+    from vnnews.people import PersonMention, Role, expand_abbreviation, extract_people
+    from vnnews.sentences import sentence_spans, split_sentences
+    from vnnews.slugs import Slugger, slugify
+
+_LAZY = {
+    "vnnews.article": (
+        "Article", "ArticleError", "Boilerplate", "Person", "Segment", "analyze", "analyze_many",
+    ),
+    "vnnews.dates": ("DateMatch", "TimeValue", "extract_dates", "format_date", "parse_date"),
+    "vnnews.lunar": ("LunarDate", "to_lunar", "to_solar"),
+    "vnnews.numbers": (
+        "NumberMatch", "extract_numbers", "format_number", "format_percent", "number_to_words",
+        "parse_number",
+    ),
+    "vnnews.people": ("PersonMention", "Role", "expand_abbreviation", "extract_people"),
+    "vnnews.sentences": ("sentence_spans", "split_sentences"),
+    "vnnews.slugs": ("Slugger", "slugify"),
+}  # fmt: skip
+_MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
     "Article",
@@ -71,10 +97,19 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
-    # The version is read from the installed metadata on first use, not at import.
+def __getattr__(name: str) -> object:
     if name == "__version__":
+        # Read from the installed metadata on first use, not at import.
         from importlib.metadata import version
 
         return version("vnnews")
-    raise AttributeError(f"module 'vnnews' has no attribute {name!r}")
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'vnnews' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
