@@ -64,7 +64,8 @@ def write_report(rows: list[Comparison | Scaling]) -> None:
     ]
     TABLE.parent.mkdir(parents=True, exist_ok=True)
     TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    draw_chart(comparisons)
+    # A "floor" row (no library does the job; the row shows a lower bound) is no speed-up.
+    draw_chart([row for row in comparisons if "(floor)" not in row.other])
 
 
 def draw_chart(rows: list[Comparison]) -> None:
