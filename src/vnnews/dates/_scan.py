@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 
+from vnnews._trie import trie_pattern
 from vnnews.dates._match import Builder
 from vnnews.dates._pieces import Context, Piece
 from vnnews.dates._rules import rules
@@ -120,28 +121,7 @@ def _trigger() -> re.Pattern[str]:
     phrases = [phrase for phrase in _dispatch() if not phrase.startswith("#")]
     # The lookahead on the first letters lets most positions fail before the word boundary test.
     firsts = re.escape("".join(sorted({phrase[0] for phrase in phrases})))
-    return re.compile(rf"(?=[\d{firsts}])\b(?:({_trie_pattern(phrases)})\b|\d{{1,16}})")
-
-
-def _trie_pattern(words: list[str]) -> str:
-    """A regex matching exactly ``words``, longest first, with shared prefixes factored out."""
-    trie: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # the end of a word
-
-    def written(node: dict[str, Any]) -> str:
-        branches = [
-            re.escape(char) + written(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return written(trie)
+    return re.compile(rf"(?=[\d{firsts}])\b(?:({trie_pattern(phrases)})\b|\d{{1,16}})")
 
 
 def _key(found: re.Match[str], lowered: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
 
 import regex
 
+from vnnews._trie import trie_pattern
 from vnnews.numbers import _lexicon as lex
 
 __all__ = [
@@ -30,33 +30,6 @@ def alternation(words: Iterable[str]) -> str:
     """Escaped words, longest first, with spaces matching one space."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "|".join(regex.escape(word).replace(r"\ ", " ") for word in ordered)
-
-
-def trie_pattern(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, with shared prefixes factored out, longest first.
-
-    For a pattern tried at every position of a text: a flat alternation is tried word by word.
-
-    >>> trie_pattern(["tư", "từ", "tỷ"])
-    't(?:ư|ừ|ỷ)'
-    """
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # the end of a word
-
-    def written(node: dict[str, Any]) -> str:
-        branches = [
-            regex.escape(char) + written(child) for char, child in sorted(node.items()) if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return written(trie)
 
 
 def _literal() -> str:
