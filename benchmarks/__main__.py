@@ -3,7 +3,8 @@
 Each ``benchmarks/bench_<name>.py`` has a ``main()`` returning a list of rows (``Comparison``
 or ``Scaling``), each with a printable ``line()``. With ``--report`` the runner also writes the
 Markdown table ``docs/_generated/benchmarks.md`` and the chart ``docs/_static/benchmarks.png``
-that the documentation shows, so the published figures always come from this command.
+(and, for ``scaling``, ``docs/_generated/scaling.md``) that the documentation shows, so the
+published figures always come from this command.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from benchmarks.timing import Comparison, Scaling
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "docs" / "_generated" / "benchmarks.md"
 CHART = ROOT / "docs" / "_static" / "benchmarks.png"
+SCALING = ROOT / "docs" / "_generated" / "scaling.md"
 # The scaling benchmark feeds 1 MB inputs to every extractor: run it by name, not by default.
 NOT_BY_DEFAULT = {"scaling"}
 
@@ -48,11 +50,23 @@ def run(names: list[str]) -> list[Comparison | Scaling]:
 
 
 def write_report(rows: list[Comparison | Scaling]) -> None:
-    """Write the Markdown table and the chart of the comparison rows."""
-    comparisons = [row for row in rows if isinstance(row, Comparison)]
-    lines = [
+    """Write the Markdown tables (and the chart) of the rows that were run."""
+    stamp = (
         f"Measured on {date.today().isoformat()}, Python {platform.python_version()}, "
-        f"{platform.machine()}, vnnews {version('vnnews')}, by `python -m benchmarks --report`.",
+        f"{platform.machine()}, vnnews {version('vnnews')}, by `python -m benchmarks --report"
+    )
+    comparisons = [row for row in rows if isinstance(row, Comparison)]
+    if comparisons:
+        write_comparisons(comparisons, stamp + "`.")
+    scalings = [row for row in rows if isinstance(row, Scaling)]
+    if scalings:
+        write_scalings(scalings, stamp + " scaling`.")
+
+
+def write_comparisons(rows: list[Comparison], stamp: str) -> None:
+    """The comparison table and its chart."""
+    lines = [
+        stamp,
         "",
         "| benchmark | vnnews | other | other's time | vnnews is |",
         "|---|---|---|---|---|",
@@ -60,12 +74,24 @@ def write_report(rows: list[Comparison | Scaling]) -> None:
     lines += [
         f"| {row.name} | {row.ours_seconds * 1e3:.3f} ms/{row.unit} | {row.other} "
         f"| {row.other_seconds * 1e3:.3f} ms/{row.unit} | {row.speedup:.1f}× faster |"
-        for row in comparisons
+        for row in rows
     ]
     TABLE.parent.mkdir(parents=True, exist_ok=True)
     TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
     # A "floor" row (no library does the job; the row shows a lower bound) is no speed-up.
-    draw_chart([row for row in comparisons if "(floor)" not in row.other])
+    draw_chart([row for row in rows if "(floor)" not in row.other])
+
+
+def write_scalings(rows: list[Scaling], stamp: str) -> None:
+    """The linear-time table: seconds per size and the worst time(2n)/time(n)."""
+    sizes = " | ".join(f"{size // 1024} KB" for size in rows[0].sizes)
+    lines = [stamp, "", f"| function: input | {sizes} | worst t(2n)/t(n) |"]
+    lines.append("|---" * (len(rows[0].sizes) + 2) + "|")
+    for row in rows:
+        times = " | ".join(f"{seconds * 1e3:.1f} ms" for seconds in row.seconds)
+        lines.append(f"| {row.name} | {times} | {row.worst_ratio:.2f} |")
+    SCALING.parent.mkdir(parents=True, exist_ok=True)
+    SCALING.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def draw_chart(rows: list[Comparison]) -> None:
