@@ -512,3 +512,19 @@ def test_analyze_many_rejects_bad_options(options: dict[str, int]) -> None:
 def test_analyze_many_checks_published_at_the_call() -> None:
     with pytest.raises(ParseError):
         analyze_many(["x"], published="hôm qua")
+
+
+def test_numbers_are_those_of_each_paragraph_alone() -> None:
+    """analyze tells extract_numbers the dates it already found; the figures do not change."""
+    from vnnews import extract_numbers
+
+    text = article_text()
+    article = analyze(text, published=date(2022, 1, 20))
+    expected = []
+    for paragraph in article.paragraphs:
+        start = paragraph.span[0]
+        for match in extract_numbers(paragraph.text):
+            expected.append(
+                (match.text, (match.span[0] + start, match.span[1] + start), match.value)
+            )
+    assert [(m.text, m.span, m.value) for m in article.numbers] == expected

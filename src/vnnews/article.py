@@ -15,7 +15,7 @@ entry per person). Every span points into the original input.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -274,6 +274,7 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
     body = tuple(layout.paragraphs)
     reference = given if given is not None else layout.published
     title = layout.title
+    dates = _dates(text, body, reference)
     return Article(
         text=text,
         title=title.text if title else None,
@@ -288,8 +289,8 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
         boilerplate=tuple(layout.boilerplate),
         sentences=_sentences(text, body),
         people=_people(layout.normalized, _people_regions(layout)),
-        numbers=_numbers(text, body),
-        dates=_dates(text, body, reference),
+        numbers=_numbers(text, body, dates),
+        dates=dates,
         words=_words(text, body) if words else None,
     )
 
@@ -677,10 +678,19 @@ def _sentences(text: str, body: Sequence[Segment]) -> tuple[Segment, ...]:
     return tuple(found)
 
 
-def _numbers(text: str, body: Sequence[Segment]) -> tuple[NumberMatch, ...]:
-    from vnnews.numbers import extract_numbers
+def _numbers(
+    text: str, body: Sequence[Segment], dates: Sequence[DateMatch]
+) -> tuple[NumberMatch, ...]:
+    """extract_numbers of each paragraph, told the paragraph's dates (found once, by _dates)."""
+    from vnnews.numbers._extract import numbers_outside
 
-    return tuple(_per_region(text, _spans(body), extract_numbers))
+    found: list[NumberMatch] = []
+    starts = [date.span[0] for date in dates]
+    for start, end in _spans(body):
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        inside = [(d.span[0] - start, d.span[1] - start) for d in dates[first:last]]
+        found += (_shift(match, start) for match in numbers_outside(text[start:end], inside))
+    return tuple(found)
 
 
 def _dates(text: str, body: Sequence[Segment], ref: date | None) -> tuple[DateMatch, ...]:

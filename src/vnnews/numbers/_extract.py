@@ -10,6 +10,7 @@ Spans that the date extractor claims are dropped at the end.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from fractions import Fraction
@@ -130,11 +131,18 @@ def extract_numbers(text: str) -> list[NumberMatch]:
     ('từ 5 đến 7 triệu đồng', 'range', 5000000, 7000000, 'VND')
     """
     require_str(text, "text")
+    return numbers_outside(text, None)
+
+
+def numbers_outside(text: str, dates: Sequence[tuple[int, int]] | None) -> list[NumberMatch]:
+    """Internal, for ``vnnews.article``: :func:`extract_numbers` with the spans of the text's
+    dates already known (``None``: find them), so an article's dates are read once."""
     normalized = normalize_with_offsets(text)
     drafts = _scan(normalized.text)
     if not drafts:
         return []
-    dates = _date_spans(normalized, drafts)
+    if dates is None:
+        dates = _date_spans(normalized, drafts)
     matches = []
     dates = sorted(dates)
     next_date = 0  # drafts and dates are both in text order: one sweep, not drafts x dates
