@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from functools import lru_cache
 
 import regex
 
 from vnnews.dates._compose import compose
 from vnnews.dates._format import format_date
+from vnnews.dates._lexicon import context_words
 from vnnews.dates._pieces import Context, Piece, resolve
 from vnnews.dates._scan import find_atoms, starts_by_line
 from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
@@ -33,12 +35,21 @@ __all__ = [
     "parse_date",
 ]
 
-# Words around a whole expression that parse_date accepts but that are not part of it.
-_LEADING = regex.compile(
-    r"\s*(?:(?:vào|khoảng|đúng|trong|ngay|cho|tới|đến|sau|từ)\s+){0,3}", regex.IGNORECASE
-)
 _LINE = regex.compile(r"[^\n]+")
-_TRAILING = regex.compile(r"\s*(?:vừa\s+qua|vừa\s+rồi)?\s*[.!?…]?\s*", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _around() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """What parse_date accepts before and after a whole expression (``date_context_words.tsv``)."""
+    lead = "|".join(sorted(context_words("lead_word"), key=len, reverse=True))
+    trail = "|".join(
+        phrase.replace(" ", r"\s+")
+        for phrase in sorted(context_words("trail_phrase"), key=len, reverse=True)
+    )
+    return (
+        regex.compile(rf"\s*(?:(?:{lead})\s+){{0,3}}", regex.IGNORECASE),
+        regex.compile(rf"\s*(?:{trail})?\s*[.!?…]?\s*", regex.IGNORECASE),
+    )
 
 
 def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
@@ -187,9 +198,10 @@ def _whole(text: str, pieces: list[Piece], ref: datetime) -> TimeValue | None:
     if len(pieces) != 1:
         return None
     piece = pieces[0]
-    if piece.start > 0 and _LEADING.fullmatch(text, 0, piece.start) is None:
+    leading, trailing = _around()
+    if piece.start > 0 and leading.fullmatch(text, 0, piece.start) is None:
         return None
-    if piece.end < len(text) and _TRAILING.fullmatch(text, piece.end) is None:
+    if piece.end < len(text) and trailing.fullmatch(text, piece.end) is None:
         return None
     try:
         return resolve(piece, ref)
