@@ -354,8 +354,7 @@ def rules() -> tuple[Rule, ...]:
                 r"(?P<unit>giây|s|phút|giờ|tiếng|h|ngày|tuần|tháng|quý|năm)"
                 r"(?:\s(?P<dir>sắp tới|tiếp theo|vừa rồi|vừa qua|gần đây|gần nhất|tới|tiếp|qua"
                 # "3 năm trước" is "3 years ago", but "hai ngày trước buổi lễ" is before an event.
-                r"|trước(?!\s(?:khi|ngày|buổi|lễ|tết|hạn|thời|kỳ|đợt|cuộc|đó|sự|việc|giờ|hôm"
-                r"|tháng|năm|tuần|mùa|dịp|chuyến|trận)(?!\w))|nữa))?(?!\w)"
+                rf"|trước(?!\s(?:{lex.alternation(lex.context_words('event_noun'))})(?!\w))|nữa))?(?!\w)"
             ),
             read_relative_count,
             ("tới", "tiếp", "vừa", "qua", "gần", "trước", "nữa", "cách"),
