@@ -34,6 +34,7 @@ from vnnews.dates._match import (
     number,
     two_digit_year,
     word_before,
+    year_in,
     year_of,
     years_around,
 )
@@ -121,21 +122,23 @@ def _fraction_by_layout(match: Match, ctx: Context) -> bool:
 
 
 def read_word_date(match: Match, ctx: Context) -> Piece | None:
-    spelled = not match.group("d").isdigit()
+    found = match.groupdict()
+    written_day = found["d"] or ""
+    spelled = not written_day.isdigit()
     # "đêm 30 tháng Chạp", "từ 2 tháng 9": a part of the day or "từ" works like "ngày".
-    headed = bool(group(match, "head", "mong", "mong2")) or (
+    headed = bool(found["head"] or found["mong"] or found["mong2"]) or (
         not spelled and word_before(ctx, match.start()) in _DAY_CUES
     )
-    year = year_of(match, ctx, "m")
+    year = year_in(found, ctx, "m")
     if not headed and (year is None or spelled):
         return None  # "3 tháng 3" alone is a duration more often than a date
-    day = number(match.group("d"))
-    month, lunar = month_number(match.group("mon"))
+    day = number(written_day)
+    month, lunar = month_number(found["mon"] or "")
     if day is None or month is None:
         return None
-    towards = direction_of(match)
-    if lunar or has_group(match, "lunar") or has_group(match, "nhuan"):
-        leap = has_group(match, "nhuan")
+    towards = -1 if found["past"] else 0
+    leap = found["nhuan"] is not None
+    if lunar or found["lunar"] or leap:
         value = lunar_day(day, month, year, ctx.ref, leap=leap, towards=towards)
     else:
         value = solar_day(day, month, year, ctx.ref, towards)
@@ -167,12 +170,13 @@ def read_day_range(match: Match, ctx: Context) -> Piece | None:
 
 def read_month_range(match: Match, ctx: Context) -> Piece | None:
     """ "tháng 1-3/2022", "từ tháng 1 đến tháng 3": [Jan, Apr) at month grain."""
-    last = month_value(match, ctx)
+    found = match.groupdict()
+    last = month_value(found, ctx)
     first_month = int(match.group("m1"))
     if last is None or last.lunar is not None or not 1 <= first_month < last.start.month:
         return None
     value = TimeValue(last.start.replace(month=first_month), last.last, "month")
-    return make_piece(match, "value", value, explicit_year=year_of(match, ctx, "m") is not None)
+    return make_piece(match, "value", value, explicit_year=year_in(found, ctx, "m") is not None)
 
 
 def read_full_moon(match: Match, ctx: Context) -> Piece | None:
@@ -217,13 +221,14 @@ def read_holiday(match: Match, ctx: Context) -> Piece | None:
 
 
 def read_month(match: Match, ctx: Context) -> Piece | None:
-    if group(match, "mon", "mrel") is None:
+    found = match.groupdict()
+    if found["mon"] is None and found["mrel"] is None:
         return None  # a bare "tháng" is a unit ("hai tháng", "20 triệu đồng/tháng")
-    value = month_value(match, ctx)
+    value = month_value(found, ctx)
     if value is None:
         return None
-    year = year_of(match, ctx, "m")
-    direction = match.group("dir")
+    year = year_in(found, ctx, "m")
+    direction = found["dir"]
     if direction and year is None:
         value = _month_towards(value, lex.relative_offsets()[direction.lower()], ctx.ref)
     return make_piece(match, "value", value, explicit_year=year is not None)
@@ -311,7 +316,7 @@ def read_part_of_unit(match: Match, ctx: Context) -> Piece | None:
         year = ctx.ref.year if year is None else year
         first = datetime(year, 1, 1) if position == "đầu" else datetime(year, 9, 1)
         return make_piece(match, "value", unit_value(first, "month", 3 if position == "đầu" else 4))
-    month = month_value(match, ctx)
+    month = month_value(match.groupdict(), ctx)
     if month is None:
         return None
     first = month.start + timedelta(days=10 * _THIRDS[position])
@@ -320,7 +325,7 @@ def read_part_of_unit(match: Match, ctx: Context) -> Piece | None:
 
 
 def read_first_of_month(match: Match, ctx: Context) -> Piece | None:
-    month = month_value(match, ctx)
+    month = month_value(match.groupdict(), ctx)
     if month is None:
         return None
     first_or_last = match.group("which").lower()

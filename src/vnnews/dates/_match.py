@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
+from functools import lru_cache
 
 import regex
 
@@ -14,12 +16,14 @@ from vnnews.dates._calendar import (
     nearest,
     relative_unit,
 )
-from vnnews.dates._pieces import Context, Piece
+from vnnews.dates._lexicon import PartOfDay
+from vnnews.dates._pieces import Clock, Context, Kind, Piece
 from vnnews.dates._values import TimeValue
 
 __all__ = [
     "FOUR_DIGITS",
     "Builder",
+    "Groups",
     "Match",
     "direction_of",
     "group",
@@ -30,17 +34,20 @@ __all__ = [
     "month_number",
     "month_value",
     "number",
-    "optional_groups",
     "two_digit_year",
+    "unless_counted",
     "word_before",
+    "year_in",
     "year_of",
     "years_around",
 ]
 
 
-Match = regex.Match[str]
+Match = re.Match[str]
 
 Builder = Callable[[Match, Context], Piece | None]
+
+Groups = dict[str, str | None]  # a match's groupdict()
 
 _WORDS = regex.compile(r"\w+")
 
@@ -49,30 +56,18 @@ FOUR_DIGITS = regex.compile(r"\d{4}")
 
 def group(match: Match, *names: str) -> str | None:
     """The first of the named groups that took part in the match, if any (a rule may lack some)."""
-    # By index: the regex module looks a group name up several times slower than this dict.
     index = match.re.groupindex  # a rule's pattern may lack some of the names
     for name in names:
         if name in index:
-            value = match.group(index[name])
+            value = match[name]
             if value:
                 return value
     return None
 
 
 def groups(match: Match, *names: str) -> tuple[str | None, ...]:
-    """The values of named groups the rule's pattern has (two or more), in one call by index."""
-    index = match.re.groupindex
-    return match.group(*[index[name] for name in names])
-
-
-def optional_groups(match: Match, *names: str) -> tuple[str | None, ...]:
-    """Like :func:`group` for each name (None if absent, empty or not in the pattern), in one call."""
-    index = match.re.groupindex
-    values = match.group(0, 0, *[index.get(name, 0) for name in names])[2:]
-    return tuple(
-        value if value and name in index else None
-        for name, value in zip(names, values, strict=True)
-    )
+    """The values of named groups the rule's pattern has (two or more), in one call."""
+    return match.group(*names)
 
 
 def number(text: str | None) -> int | None:
@@ -81,10 +76,15 @@ def number(text: str | None) -> int | None:
 
 def year_of(match: Match, ctx: Context, prefix: str = "") -> int | None:
     """The year written after a unit ("/2022", "năm nay"), or None if none is written."""
-    written = group(match, f"{prefix}y", f"{prefix}y2")
+    return year_in(match.groupdict(), ctx, prefix)
+
+
+def year_in(found: Groups, ctx: Context, prefix: str = "") -> int | None:
+    """:func:`year_of`, from the match's ``groupdict()`` (read once by a reader needing several)."""
+    written = found.get(f"{prefix}y") or found.get(f"{prefix}y2")
     if written:
         return int(written)
-    rel = group(match, f"{prefix}yrel")
+    rel = found.get(f"{prefix}yrel")
     return ctx.ref.year + lex.relative_offsets()[rel.lower()] if rel else None
 
 
@@ -96,26 +96,24 @@ def two_digit_year(text: str, ref: datetime) -> int:
     return min((base - 100, base, base + 100), key=lambda year: abs(year - ref.year))
 
 
-def month_value(match: Match, ctx: Context) -> TimeValue | None:
-    """The month of a month spec (solar, or lunar for Giêng/Chạp, "nhuận", "âm lịch")."""
-    rel, written, year_written, year_written2, year_rel, past, lunar_mark, leap = optional_groups(
-        match, "mrel", "mon", "my", "my2", "myrel", "past", "lunar", "nhuan"
-    )
+def month_value(found: Groups, ctx: Context) -> TimeValue | None:
+    """The month of a month spec (solar, or lunar for Giêng/Chạp, "nhuận", "âm lịch").
+
+    ``found`` is the match's ``groupdict()``: one call, then cheap reads of the many groups.
+    """
+    rel, written = found.get("mrel"), found.get("mon")
     if rel:
         return relative_unit("month", lex.relative_offsets()[rel.lower()], ctx.ref)
     if written is None:
         return relative_unit("month", 0, ctx.ref)
     month, lunar = month_number(written)
-    written_year = year_written or year_written2  # as year_of(match, ctx, "m") reads them
-    if written_year:
-        year: int | None = int(written_year)
-    else:
-        year = ctx.ref.year + lex.relative_offsets()[year_rel.lower()] if year_rel else None
+    year = year_in(found, ctx, "m")
     if month is None:
         return None
-    towards = -1 if past else 0
-    if lunar or lunar_mark or leap:
-        return lunar_month(month, year, ctx.ref, leap=leap is not None, towards=towards)
+    towards = -1 if found.get("past") else 0
+    leap = found.get("nhuan") is not None
+    if lunar or found.get("lunar") or leap:
+        return lunar_month(month, year, ctx.ref, leap=leap, towards=towards)
     if year is not None:
         return TimeValue(datetime(year, month, 1), None, "month")
     options = (TimeValue(datetime(y, month, 1), None, "month") for y in years_around(ctx))
@@ -152,9 +150,50 @@ def word_before(ctx: Context, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def make_piece(match: Match, kind: str, value: TimeValue | None, **fields: object) -> Piece:
+def make_piece(
+    match: Match,
+    kind: Kind,
+    value: TimeValue | None,
+    *,
+    clock: Clock | None = None,
+    part: PartOfDay | None = None,
+    weak: bool = False,
+    weekday: bool = False,
+    holiday: bool = False,
+    explicit_year: bool = True,
+    from_word: bool = False,
+) -> Piece:
+    """The piece a rule's match makes (the fields of :class:`Piece`; built positionally, which
+    is the cheap way to make a named tuple, and every match of a rule makes one)."""
     start, end = match.span()
-    return Piece(start, end, kind, value, **fields)  # type: ignore[arg-type]
+    return Piece(
+        start, end, kind, value, clock, part, weak, weekday, holiday, explicit_year, from_word
+    )
+
+
+@lru_cache(maxsize=1)
+def _after_count() -> regex.Pattern[str]:
+    """Empty, where a count and a space come just before: "những |năm tới", "3 |năm nay"."""
+    counts = lex.alternation(lex.count_words())
+    # The regex module: the count words differ in length, which re's lookbehind cannot take.
+    return regex.compile(rf"(?<=(?:{counts}|(?<![\d/.\-])\d{{1,3}})\s)", regex.IGNORECASE)
+
+
+def unless_counted(build: Builder) -> Builder:
+    """``build``, refusing a match that follows a count or a plural word.
+
+    "năm tới" is next year, but "những năm tới" the coming years and "3 năm nay" these three
+    years ("1/5 năm nay" is still a date: the number before is part of a date).
+    """
+
+    def checked(match: Match, ctx: Context) -> Piece | None:
+        start = match.start()
+        # A count is followed by a space: most matches (at the start, after a comma) skip the scan.
+        if start and ctx.text[start - 1].isspace() and _after_count().match(ctx.text, start):
+            return None
+        return build(match, ctx)
+
+    return checked
 
 
 def lunar_year_of(match: Match, ctx: Context) -> int | None:

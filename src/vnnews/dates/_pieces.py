@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from vnnews.dates._lexicon import PartOfDay
 from vnnews.dates._values import Grain, TimeValue, truncate
 
-__all__ = ["Clock", "Context", "Piece", "apply_part", "resolve"]
+__all__ = ["Clock", "Context", "Kind", "Piece", "apply_part", "resolve"]
 
 Kind = Literal["value", "day", "clock", "part"]
 
@@ -87,14 +88,15 @@ def resolve(piece: Piece, ref: datetime) -> TimeValue | None:
         return None
     if anchor is not None:
         return TimeValue(_at(anchor.start, piece.clock, piece.clock.hour), None, piece.clock.grain)
-    return TimeValue(_next_clock(piece.clock, ref), None, piece.clock.grain)
+    return _next_clock(piece.clock, ref)
 
 
 def _at(day: datetime, clock: Clock, hour: int) -> datetime:
     return day.replace(hour=hour, minute=clock.minute, second=clock.second)
 
 
-def _next_clock(clock: Clock, ref: datetime) -> datetime:
+@lru_cache(maxsize=1024)  # calendar arithmetic on the reference, the same for a whole article
+def _next_clock(clock: Clock, ref: datetime) -> TimeValue:
     """Duckling's reading: the first time at or after ``ref`` the clock shows this time.
 
     Today's candidates come before tomorrow's, and tomorrow's are all after ``ref``: the
@@ -105,6 +107,6 @@ def _next_clock(clock: Clock, ref: datetime) -> datetime:
     for hour in hours:
         moment = datetime(ref.year, ref.month, ref.day, hour, clock.minute, clock.second)
         if moment >= floor:
-            return moment
+            return TimeValue(moment, None, clock.grain)
     first = datetime(ref.year, ref.month, ref.day, hours[0], clock.minute, clock.second)
-    return first + timedelta(days=1)
+    return TimeValue(first + timedelta(days=1), None, clock.grain)

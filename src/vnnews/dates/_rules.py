@@ -40,7 +40,7 @@ from vnnews.dates._build_times import (
     read_weekday,
     read_word_clock,
 )
-from vnnews.dates._match import Builder
+from vnnews.dates._match import Builder, unless_counted
 
 __all__ = ["Rule", "rules"]
 
@@ -114,9 +114,6 @@ def rules() -> tuple[Rule, ...]:
     weekdays = lex.alternation(lex.weekdays())
     holidays = lex.alternation(lex.holidays())
     lunar_year = rf"(?:\s(?:năm\s)?(?P<ly>{_YEAR}|{_can_chi()}(?:\s(?:năm\s)?{_YEAR})?))"
-    # Not "những năm tới", "hằng năm", nor a count: "3 năm nay" (but "1/5 năm nay" is a date).
-    counts = lex.alternation(lex.count_words())
-    not_plural = rf"(?<!(?:{counts}|(?<![\d/.\-])\d{{1,3}})\s)"
     not_backward = r"(?!\s(?:đó|ấy|nữa|kia|khi)(?!\w))"
     head = r"(?:(?P<head>ngày|hôm)\s(?:(?:mồng|mùng)\s?)?)?"
     numbers = ("#", *first_words(lex.number_words()))
@@ -137,11 +134,11 @@ def rules() -> tuple[Rule, ...]:
             "relative_day",
             ("ngày", "hôm", "bữa"),
             lambda: (
-                rf"{not_plural}(?<!\w)(?:ngày\s)?"
+                r"(?<!\w)(?:ngày\s)?"
                 r"(?P<rd>(?:hôm|bữa)\s(?:nay|qua|kia|mai)|ngày\s(?:mai|kia|mốt))"
                 r"(?!\w)"
             ),
-            read_relative_day,
+            unless_counted(read_relative_day),
             ("hôm", "bữa", "mai", "kia", "mốt"),
         ),
         Rule(
@@ -258,19 +255,16 @@ def rules() -> tuple[Rule, ...]:
             "month",
             ("tháng",),
             lambda: (
-                rf"{not_plural}(?<!\w){_month_spec()}(?P<nhuan>\snhuận)?"
+                rf"(?<!\w){_month_spec()}(?P<nhuan>\snhuận)?"
                 rf"(?:\s(?P<dir>tới|này|trước|sau){not_backward})?{_LUNAR}(?!\w){_PAST}"
             ),
-            read_month,
+            unless_counted(read_month),
         ),
         Rule(
             "relative_period",
             ("tuần", "tháng", "quý", "năm"),
-            lambda: (
-                rf"{not_plural}(?<!\w)(?P<unit>tuần|tháng|quý|năm)\s(?P<rel>{rel})(?!\w)"
-                + not_backward
-            ),
-            read_relative_period,
+            lambda: rf"(?<!\w)(?P<unit>tuần|tháng|quý|năm)\s(?P<rel>{rel})(?!\w)" + not_backward,
+            unless_counted(read_relative_period),
         ),
         Rule(
             "year",

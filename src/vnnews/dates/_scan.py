@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from vnnews._trie import trie_pattern
 from vnnews.dates._match import Builder
 from vnnews.dates._pieces import Context, Piece
@@ -18,7 +16,7 @@ __all__ = ["find_atoms", "starts_by_line"]
 
 
 _Search = Callable[[str, int, int], "re.Match[str] | None"]
-_MatchAt = Callable[[str, int], "regex.Match[str] | None"]
+_MatchAt = Callable[[str, int], "re.Match[str] | None"]
 
 
 class _Entry(NamedTuple):
@@ -37,11 +35,10 @@ def _dispatch() -> dict[str, tuple[_Entry, ...]]:
     A phrase ("năm học") also gets the rules of the shorter phrases it starts with ("năm"):
     the trigger scan reports only the longest phrase at each position.
     """
-    flags = regex.IGNORECASE | regex.VERSION0
     direct: dict[str, list[_Entry]] = {}
     for order, rule in enumerate(rules()):
         needs = re.compile("|".join(map(re.escape, rule.needs))) if rule.needs else None
-        pattern = regex.compile(rule.pattern(), flags)
+        pattern = re.compile(rule.pattern(), re.IGNORECASE)
         entry = _Entry(needs.search if needs else None, pattern.match, rule.build, order)
         for phrase in rule.starts:
             direct.setdefault(phrase, []).append(entry)
