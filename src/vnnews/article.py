@@ -689,14 +689,18 @@ def _numbers(
     for start, end in _spans(body):
         first, last = bisect_left(starts, start), bisect_left(starts, end)
         inside = [(d.span[0] - start, d.span[1] - start) for d in dates[first:last]]
-        found += (_shift(match, start) for match in numbers_outside(text[start:end], inside))
+        found += numbers_outside(text[start:end], inside, offset=start)
     return tuple(found)
 
 
 def _dates(text: str, body: Sequence[Segment], ref: date | None) -> tuple[DateMatch, ...]:
-    from vnnews.dates import extract_dates
+    from vnnews.dates import dates_at, reference_time
 
-    return tuple(_per_region(text, _spans(body), partial(extract_dates, ref=ref)))
+    reference = reference_time(ref)
+    found: list[DateMatch] = []
+    for start, end in _spans(body):
+        found += dates_at(text[start:end], reference, start)
+    return tuple(found)
 
 
 def _words(text: str, body: Sequence[Segment]) -> tuple[Word, ...]:

@@ -84,7 +84,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     vnnews.errors.ParseError: cannot read '30/2/2022': not a date or time expression
     """
     require_str(text, "text")
-    reference = _reference(ref)
+    reference = reference_time(ref)
     normalized = normalize_with_offsets(text).text
     ctx = Context(normalized, reference, True)
     pieces = find_atoms(ctx)
@@ -117,11 +117,15 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
     [('ngày 18/12/2021', '2021-12-18 (day)')]
     """
     require_str(text, "text")
-    reference = _reference(ref)
-    normalized = normalize_with_offsets(text)
+    return dates_at(text, reference_time(ref))
+
+
+def dates_at(text: str, ref: datetime, offset: int = 0) -> list[DateMatch]:
+    """Internal, for ``vnnews.article``: :func:`extract_dates` with ``offset`` added to every
+    span (``text`` is a paragraph starting there in an article)."""
     return [
-        DateMatch(text[start:end], (start, end), value)
-        for start, end, value in _found(normalized, reference)
+        DateMatch(text[start:end], (start + offset, end + offset), value)
+        for start, end, value in _found(normalize_with_offsets(text), ref)
     ]
 
 
@@ -174,7 +178,8 @@ def _found(
                 yield start, end, value
 
 
-def _reference(ref: object) -> datetime:
+def reference_time(ref: object) -> datetime:
+    """Internal: the ``ref`` argument as a naive datetime (now for None), or TypeError."""
     if ref is None:
         return datetime.now().replace(microsecond=0)
     if isinstance(ref, datetime):

@@ -31,6 +31,7 @@ __all__ = ["extract_numbers"]
 _ORDINAL_WORDS = {"nhất": 1, "nhì": 2}  # ordinal-only words: "thứ nhất", "thứ nhì"
 _QUALIFIABLE = frozenset({"cardinal", "decimal", "percent", "money", "range", "fraction"})
 _CONNECTOR = regex.compile(r"(?P<dash> ?[-–—] ?)|(?P<word> (?i:đến|tới) )")
+_CONNECTOR_FIRSTS = frozenset(" -–—")  # what a connector can begin with: a cheap test first
 _FROM = regex.compile(r"(?i:từ) ")
 _BETWEEN = regex.compile(r"(?i:giữa) ")
 _AND = regex.compile(r" (?i:và) ")
@@ -134,17 +135,24 @@ def extract_numbers(text: str) -> list[NumberMatch]:
     return numbers_outside(text, None)
 
 
-def numbers_outside(text: str, dates: Sequence[tuple[int, int]] | None) -> list[NumberMatch]:
+def numbers_outside(
+    text: str, dates: Sequence[tuple[int, int]] | None, *, offset: int = 0
+) -> list[NumberMatch]:
     """Internal, for ``vnnews.article``: :func:`extract_numbers` with the spans of the text's
-    dates already known (``None``: find them), so an article's dates are read once."""
+    dates already known (``None``: find them), so an article's dates are read once.
+
+    ``offset`` is added to every span: ``text`` is a paragraph starting there in an article.
+    """
     normalized = normalize_with_offsets(text)
-    drafts = _scan(normalized.text)
-    if not drafts:
+    starts = _starts(normalized.text)
+    if not starts:
         return []
     if dates is None:
-        dates = _date_spans(normalized, drafts)
-    matches = []
+        dates = _date_spans(normalized, starts)
     dates = sorted(dates)
+    # A figure never begins inside a date ("năm 2021", "20/1"): those places are not tried.
+    drafts = _scan(normalized.text, _outside(normalized, starts, dates) if dates else starts)
+    matches = []
     next_date = 0  # drafts and dates are both in text order: one sweep, not drafts x dates
     for draft in drafts:
         start, end = normalized.original_span(draft.start, draft.end)
@@ -152,25 +160,40 @@ def numbers_outside(text: str, dates: Sequence[tuple[int, int]] | None) -> list[
             next_date += 1
         if next_date < len(dates) and dates[next_date][0] < end:
             continue
-        matches.append(_match(text, (start, end), draft))
+        matches.append(_match(text[start:end], (start + offset, end + offset), draft))
     return matches
 
 
-def _date_spans(normalized: NormalizedText, drafts: list[_Draft]) -> list[tuple[int, int]]:
-    """The spans of extract_dates' dates, read only on the lines where figures were found."""
+def _date_spans(normalized: NormalizedText, starts: list[int]) -> list[tuple[int, int]]:
+    """The spans of extract_dates' dates, read only on the lines where a figure may begin."""
     # Imported here: vnnews.dates imports this package at module level.
     from vnnews.dates import date_spans
 
-    near = [(draft.start, draft.end) for draft in drafts]
+    near = [(start, start + 1) for start in starts]
     return date_spans(normalized, ref=_DATE_REF, near=near)
 
 
-def _match(text: str, span: tuple[int, int], draft: _Draft) -> NumberMatch:
+def _outside(
+    normalized: NormalizedText, starts: list[int], dates: list[tuple[int, int]]
+) -> list[int]:
+    """The starts (normalised offsets) not inside one of the ``dates`` (original spans, sorted)."""
+    kept = []
+    next_date = 0  # both in text order: one sweep
+    for start in starts:
+        at = normalized.original_span(start, start + 1)[0]
+        while next_date < len(dates) and dates[next_date][1] <= at:
+            next_date += 1
+        if next_date == len(dates) or at < dates[next_date][0]:
+            kept.append(start)
+    return kept
+
+
+def _match(written: str, span: tuple[int, int], draft: _Draft) -> NumberMatch:
     fields = {key: _plain(value) for key, value in draft.extra}
     if draft.kind == "percent":
         fields["ratio"] = float(draft.value / 100)
     return NumberMatch(
-        text=text[span[0] : span[1]],
+        text=written,
         span=span,
         kind=draft.kind,
         value=as_number(draft.value),
@@ -186,11 +209,12 @@ def _plain(value: object) -> object:
 # --------------------------------------------------------------------------- the scan
 
 
-def _scan(text: str) -> list[_Draft]:
+def _scan(text: str, starts: list[int]) -> list[_Draft]:
+    """The figures that begin at some of ``starts``, left to right, without overlaps."""
     drafts: list[_Draft] = []
     position = 0
     last_roman_end = -1
-    for start in _starts(text):
+    for start in starts:
         if start < position:
             continue
         found = _at(text, start, last_roman_end)
@@ -205,6 +229,8 @@ def _scan(text: str) -> list[_Draft]:
 
 
 def _at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
+    if text[pos].isdigit():  # the other families all begin with a letter or a symbol
+        return _figure_or_range(text, pos, after_symbol=False)
     qualifier = pat.qualifier().match(text, pos)
     if qualifier is not None:
         found = _unqualified(text, qualifier.end(), last_roman_end)
@@ -232,8 +258,10 @@ def _unqualified(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | No
 # --------------------------------------------------------------------------- figures and ranges
 
 
-def _figure(text: str, pos: int, *, tied: bool = False) -> Figure | Skip | None:
-    found = figure_at(text, pos, tied=tied)
+def _figure(
+    text: str, pos: int, *, tied: bool = False, after_symbol: bool = True
+) -> Figure | Skip | None:
+    found = figure_at(text, pos, tied=tied, after_symbol=after_symbol)
     if isinstance(found, Figure) and found.numeral is not None and _is_name(text, found.numeral):
         return None
     return found
@@ -248,8 +276,8 @@ def _is_name(text: str, numeral: Numeral) -> bool:
     return _SENTENCE_START.search(before) is None
 
 
-def _figure_or_range(text: str, pos: int) -> _Draft | Skip | None:
-    first = _figure(text, pos)
+def _figure_or_range(text: str, pos: int, *, after_symbol: bool = True) -> _Draft | Skip | None:
+    first = _figure(text, pos, after_symbol=after_symbol)
     if not isinstance(first, Figure):
         return first
     if first.kind != "fraction":
@@ -272,6 +300,8 @@ def _draft(figure: Figure) -> _Draft:
 
 def _range_after(text: str, low: Figure, *, start: int, dash_ok: bool) -> _Draft | Skip | None:
     """ "10-15", "ba đến bốn", "1000-2000 đồng": a second figure after a connector."""
+    if text[low.end : low.end + 1] not in _CONNECTOR_FIRSTS:
+        return None
     connector = _CONNECTOR.match(text, low.end)
     if connector is None or (connector["dash"] and not dash_ok):
         return None

@@ -5,10 +5,11 @@ Works on normalised text with spans into it; :mod:`._extract` maps them back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
@@ -38,9 +39,12 @@ class Skip:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Numeral:
-    """A run of digits and number words that reads as one number."""
+class Numeral(NamedTuple):
+    """A run of digits and number words that reads as one number.
+
+    A named tuple, as :class:`Figure`: every place a figure may begin makes one, and a tuple
+    is several times cheaper to build than a frozen dataclass while as immutable.
+    """
 
     start: int
     end: int
@@ -74,8 +78,7 @@ class Numeral:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     """A numeral with its percent sign, currency or unit (spans in normalised text)."""
 
     start: int
@@ -89,9 +92,9 @@ class Figure:
     denominator: Fraction | None = None
 
 
-def _tokens(run: str) -> list[str]:
-    tokens = run.split(" ")
-    return [t if t[:1].isdigit() else t.lower() for t in tokens]
+def _tokens(words: list[str]) -> list[str]:
+    """The words of a run as the parser reads them: number words in lower case."""
+    return [t if t[:1].isdigit() else t.lower() for t in words]
 
 
 def numeral_at(text: str, pos: int) -> Numeral | Skip | None:
@@ -99,18 +102,18 @@ def numeral_at(text: str, pos: int) -> Numeral | Skip | None:
     match = pat.numeral_run().match(text, pos)
     if match is None:
         return None
+    negative, run = match.group("neg", "run")
     run_start = match.start("run")
-    words = match["run"].split(" ")
-    if _adjacent_literals(words):
+    words = run.split(" ")
+    if len(words) > 1 and _adjacent_literals(words):
         return Skip(match.end())
-    tokens = tuple(_tokens(match["run"]))
+    tokens = tuple(_tokens(words))
     for count in range(_plausible_length(tokens), 0, -1):
         value = _value(tokens[:count])
         if value is None:
             continue
         end = run_start + len(" ".join(words[:count]))
-        sign = -1 if match["neg"] else 1
-        return Numeral(match.start(), end, sign * value, tuple(words[:count]), run_start)
+        return Numeral(pos, end, -value if negative else value, tuple(words[:count]), run_start)
     return None
 
 
@@ -156,12 +159,15 @@ def is_code_context(text: str, start: int, end: int, *, tied: bool = False) -> b
     return len(digits) > 1 and digits[0] == "0" and digits[1].isdigit()
 
 
-def figure_at(text: str, pos: int, *, tied: bool = False) -> Figure | Skip | None:
+def figure_at(
+    text: str, pos: int, *, tied: bool = False, after_symbol: bool = True
+) -> Figure | Skip | None:
     """A single figure at ``pos``: money with a leading currency, or a numeral and its tail.
 
     ``tied`` says a dash before ``pos`` joins it to a figure ("10-15"), not to a code.
+    ``after_symbol`` False skips the leading-currency test (the caller knows a digit is there).
     """
-    before = pat.currency_before().match(text, pos)
+    before = pat.currency_before().match(text, pos) if after_symbol else None
     if before is not None:
         numeral = numeral_at(text, before.end())
         if isinstance(numeral, Numeral):
@@ -188,21 +194,32 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
         numeral.alone or _ends_with_phrase(text, numeral.start, lex.context_words("vague_before"))
     ):
         return Skip(end)  # "hàng trăm", "hàng chục nghìn": not a figure
-    if (fraction := word_fraction(text, numeral)) is not None:
+    # The character after the numeral rules most tails out before their patterns are tried.
+    following = text[end : end + 1]
+    spaced = following == " "
+    if spaced and (fraction := word_fraction(text, numeral)) is not None:
         return fraction
-    if (slash := _SLASH.match(text, end)) is not None:
+    if following == "/" and (slash := _SLASH.match(text, end)) is not None:
         return _slash_pair(text, numeral, slash)
-    if _POINTS.match(text, end) is not None:
-        return None if numeral.alone else replace(plain, unit="điểm phần trăm")
-    if (percent := _PERCENT.match(text, end)) is not None:
-        return replace(plain, end=percent.end(), kind="percent")
+    if spaced and _POINTS.match(text, end) is not None:
+        return None if numeral.alone else plain._replace(unit="điểm phần trăm")
+    if (spaced or following in "%pP") and (percent := _PERCENT.match(text, end)) is not None:
+        return plain._replace(end=percent.end(), kind="percent")
+    if following in pat.never_tail():  # also the end of the text
+        return _bare(text, numeral, plain)
     currency = _currency_after(text, end)
     if currency is not None:
         code, cur_end = currency
-        return _money(text, replace(plain, end=cur_end, kind="money"), code)
+        return _money(text, plain._replace(end=cur_end, kind="money"), code)
     unit = pat.unit_after().match(text, end)
     if unit is not None:
-        return replace(plain, unit=unit["unit"])
+        return plain._replace(unit=unit["unit"])
+    return _bare(text, numeral, plain)
+
+
+def _bare(text: str, numeral: Numeral, plain: Figure) -> Figure | Skip | None:
+    """A numeral with no tail: a figure, a code running on into letters, a year, or nothing."""
+    end = numeral.end
     if end < len(text) and _LETTER.match(text[end]):
         return Skip(_CODE_TAIL.match(text, end).end()) if _is_literal(numeral) else plain  # type: ignore[union-attr]
     if _looks_like_year(numeral):
@@ -256,8 +273,8 @@ def _currency_after(text: str, end: int) -> tuple[str, int] | None:
 def _money(text: str, figure: Figure, code: str) -> Figure:
     """Money, with "xu"/"cent" amounts as hundredths and a tail of cents ("2 đô 23 xu")."""
     if code == "cent":
-        return replace(figure, kind="money", value=figure.value / 100, currency="USD")
-    figure = replace(figure, kind="money", currency=code)
+        return figure._replace(kind="money", value=figure.value / 100, currency="USD")
+    figure = figure._replace(kind="money", currency=code)
     tail = _SUBUNIT.match(text, figure.end)
     if tail is None:
         return figure
@@ -270,11 +287,11 @@ def _money(text: str, figure: Figure, code: str) -> Figure:
     if word is None and not bare_ok:
         return figure
     end = word.end() if word is not None else tail.end()
-    return replace(figure, end=end, value=figure.value + cents / 100)
+    return figure._replace(end=end, value=figure.value + cents / 100)
 
 
 def _small_number(words: str) -> Fraction | None:
-    tokens = _tokens(words)
+    tokens = _tokens(words.split(" "))
     for count in range(len(tokens), 0, -1):
         try:
             value = Fraction(parse_tokens(tokens[:count]))
@@ -327,11 +344,16 @@ def _counted(text: str, start: int, end: int) -> bool:
 def _ends_with_phrase(text: str, start: int, phrases: tuple[str, ...]) -> bool:
     """Whether one of ``phrases`` (and one space) ends right before ``start``."""
     before = text[max(0, start - 24) : start].lower()
-    for phrase in phrases:
-        tail = phrase.lower() + " "
-        if before.endswith(tail) and not before[: -len(tail)][-1:].isalpha():
-            return True
-    return False
+    tails = _tails(phrases)
+    if not before.endswith(tails):  # one test for all of them: most figures have none
+        return False
+    return any(before.endswith(tail) and not before[: -len(tail)][-1:].isalpha() for tail in tails)
+
+
+@lru_cache(maxsize=16)
+def _tails(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """The phrases as they end a lower-cased text before a figure: lower case, one space."""
+    return tuple(phrase.lower() + " " for phrase in phrases)
 
 
 def is_identifier(text: str, numeral: Numeral) -> bool:

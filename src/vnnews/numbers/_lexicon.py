@@ -86,7 +86,7 @@ def not_alone() -> frozenset[str]:
     return frozenset(read_lines("number_not_alone.txt"))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=16)  # one entry a role
 def context_words(role: str) -> tuple[str, ...]:
     """The words of ``number_context.tsv`` with this role, longest first."""
     words = [word for word, kind in read_tsv("number_context.tsv") if kind == role]

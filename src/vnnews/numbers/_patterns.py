@@ -14,6 +14,7 @@ __all__ = [
     "alternation",
     "currency_after",
     "currency_before",
+    "never_tail",
     "numeral_run",
     "qualifier",
     "roman",
@@ -84,6 +85,17 @@ def currency_before() -> regex.Pattern[str]:
 def unit_after() -> regex.Pattern[str]:
     """A unit after a figure, glued or after one space: "110kV", "2 m", "30 °C"."""
     return regex.compile(rf" ?(?P<unit>{alternation(lex.units())})(?![\p{{L}}\p{{M}}\p{{N}}])")
+
+
+@lru_cache(maxsize=1)
+def never_tail() -> str:
+    """Punctuation no currency marker or unit begins with, and "": after a figure, no tail.
+
+    Read off the word tables, so an entry added there cannot be missed by this shortcut.
+    """
+    markers = [marker for marker, _, _ in lex.currencies()]
+    firsts = {word[0] for word in (*markers, *lex.units())}
+    return "".join(sorted(set(",.;:!?)]}\"'”’…\n\t") - firsts))
 
 
 @lru_cache(maxsize=1)
