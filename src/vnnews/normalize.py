@@ -58,9 +58,10 @@ _REWRITTEN_CHARS = tuple(
     "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\r\x0b\x0c\x85\u2028\u2029"
 )
+_REWRITTEN_SET = frozenset(_REWRITTEN_CHARS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NormalizedText:
     """A normalised string and the map from its positions back to the original input.
 
@@ -123,6 +124,8 @@ def normalize(text: str) -> str:
     >>> normalize("quý khách, thuyền, khuya")
     'quý khách, thuyền, khuya'
     """
+    if unicodedata.is_normalized("NFC", require_str(text)) and not _has_rewritten(text):
+        return _fix_tone_placement(text)  # the common case, without building an offset map
     return normalize_with_offsets(text).text
 
 
@@ -141,6 +144,9 @@ def normalize_with_offsets(text: str) -> NormalizedText:
 @lru_cache(maxsize=32)
 def _normalize_cached(text: str) -> NormalizedText:
     need_nfc = not unicodedata.is_normalized("NFC", text)
+    if not need_nfc and not _has_rewritten(text):
+        # The common case: only tone marks may move, which keeps every offset.
+        return _identity(text, _fix_tone_placement(text))
     built = _rewrite(text, _merged_events(text, need_nfc=need_nfc))
     normalized = _fix_tone_placement("".join(built.pieces))
     if not unicodedata.is_normalized("NFC", normalized):
@@ -226,9 +232,24 @@ def _merged_events(text: str, *, need_nfc: bool) -> Iterator[_Event]:
 _Event = tuple[int, int, str]  # original start, original end, replacement
 
 
-def _space_events(text: str) -> Iterator[_Event]:
+def _identity(original: str, normalized: str) -> NormalizedText:
+    """The map of a text normalised without moving an offset (one linear run)."""
+    ends = array("q", [len(original)])
+    return NormalizedText(original, normalized, array("q", [0]), array("q", [0]), ends, b"\x01")
+
+
+def _has_rewritten(text: str) -> bool:
+    """Whether the whitespace or line-break rules change something in ``text``."""
+    if "  " in text:
+        return True
+    if len(text) < 256:  # one pass over a short text beats a scan per character
+        return not _REWRITTEN_SET.isdisjoint(text)
     # str.__contains__ runs at C speed; most news text has none of these characters.
-    if "  " not in text and not any(char in text for char in _REWRITTEN_CHARS):
+    return any(char in text for char in _REWRITTEN_CHARS)
+
+
+def _space_events(text: str) -> Iterator[_Event]:
+    if not _has_rewritten(text):
         return
     for match in _SPECIAL.finditer(text):
         yield match.start(), match.end(), "\n" if match.group("br") is not None else " "

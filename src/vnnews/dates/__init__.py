@@ -23,7 +23,7 @@ from vnnews.dates._pieces import Context, Piece, resolve
 from vnnews.dates._scan import find_atoms, starts_by_line
 from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import NormalizedText, normalize_with_offsets
+from vnnews.normalize import NormalizedText, normalize, normalize_with_offsets
 
 __all__ = [
     "GRAINS",
@@ -85,7 +85,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     """
     require_str(text, "text")
     reference = reference_time(ref)
-    normalized = normalize_with_offsets(text).text
+    normalized = normalize(text)
     ctx = Context(normalized, reference, True)
     pieces = find_atoms(ctx)
     if len(pieces) > 1:  # a single piece has nothing to combine with
