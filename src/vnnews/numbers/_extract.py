@@ -41,6 +41,7 @@ _FIRST = regex.compile(r"(?i:đầu tiên)(?![\p{L}\p{M}])")
 _BOUND_AFTER = regex.compile(
     r"(?: [\p{L}\p{M}]{1,12}){0,2} (?i:trở) (?P<dir>(?i:lên|xuống))(?![\p{L}\p{M}])"
 )
+_ROMAN_FIRSTS = frozenset("mdclxvi")  # casefolded: a Roman numeral is upper case
 _ROMAN_JOINERS = frozenset({",", ", ", " và ", "-", " - ", "–", " – "})
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(\[–-]) ?\Z")
 _DATE_REF = datetime(2000, 1, 1)
@@ -231,7 +232,8 @@ def _scan(text: str, starts: list[int]) -> list[_Draft]:
 def _at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
     if text[pos].isdigit():  # the other families all begin with a letter or a symbol
         return _figure_or_range(text, pos, after_symbol=False)
-    qualifier = pat.qualifier().match(text, pos)
+    starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
+    qualifier = pat.qualifier().match(text, pos) if starts_qualifier else None
     if qualifier is not None:
         found = _unqualified(text, qualifier.end(), last_roman_end)
         if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
@@ -242,17 +244,20 @@ def _at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
 
 
 def _unqualified(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
-    if _FROM.match(text, pos):
+    # The first letter tells which of the word families can match here ("từ", "thứ" begin
+    # with t, "giữa" with g, "đầu tiên" with đ): the others are not tried.
+    letter = text[pos : pos + 1].casefold()
+    if letter == "t" and _FROM.match(text, pos):
         return _from_form(text, pos)
-    if _BETWEEN.match(text, pos):
+    if letter == "g" and _BETWEEN.match(text, pos):
         return _between_form(text, pos)
-    if _ORDINAL.match(text, pos):
+    if letter == "t" and _ORDINAL.match(text, pos):
         return _ordinal(text, pos)
-    if (first := _FIRST.match(text, pos)) is not None:
+    if letter == "đ" and (first := _FIRST.match(text, pos)) is not None:
         return _Draft(pos, first.end(), "ordinal", Fraction(1))
-    if (roman := _roman(text, pos, last_roman_end)) is not None:
+    if letter in _ROMAN_FIRSTS and (roman := _roman(text, pos, last_roman_end)) is not None:
         return roman
-    return _figure_or_range(text, pos)
+    return _figure_or_range(text, pos, after_symbol=text[pos : pos + 1] in pat.currency_firsts())
 
 
 # --------------------------------------------------------------------------- figures and ranges

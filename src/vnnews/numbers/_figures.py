@@ -197,6 +197,10 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
     # The character after the numeral rules most tails out before their patterns are tried.
     following = text[end : end + 1]
     spaced = following == " "
+    if spaced:
+        beginnings, reach = pat.tails()
+        if not text[end + 1 : end + 1 + reach].casefold().startswith(beginnings):
+            return _bare(text, numeral, plain)  # the next word begins no tail ("5 người" does)
     if spaced and (fraction := word_fraction(text, numeral)) is not None:
         return fraction
     if following == "/" and (slash := _SLASH.match(text, end)) is not None:

@@ -14,11 +14,14 @@ __all__ = [
     "alternation",
     "currency_after",
     "currency_before",
+    "currency_firsts",
     "never_tail",
     "numeral_run",
     "qualifier",
+    "qualifier_firsts",
     "roman",
     "roman_head_before",
+    "tails",
     "trie_pattern",
     "unit_after",
 ]
@@ -85,6 +88,28 @@ def currency_before() -> regex.Pattern[str]:
 def unit_after() -> regex.Pattern[str]:
     """A unit after a figure, glued or after one space: "110kV", "2 m", "30 °C"."""
     return regex.compile(rf" ?(?P<unit>{alternation(lex.units())})(?![\p{{L}}\p{{M}}\p{{N}}])")
+
+
+@lru_cache(maxsize=1)
+def qualifier_firsts() -> frozenset[str]:
+    """The first letters (casefolded) of the qualifier phrases: a cheap test before the match."""
+    return frozenset(phrase[0].casefold() for phrase in lex.qualifiers())
+
+
+@lru_cache(maxsize=1)
+def currency_firsts() -> frozenset[str]:
+    """The first characters of the currency markers written before a figure ("$", "USD")."""
+    return frozenset(m[0] for m, _, where in lex.currencies() if where in ("before", "both"))
+
+
+@lru_cache(maxsize=1)
+def tails() -> tuple[tuple[str, ...], int]:
+    """What a tail after a figure and a space begins with, casefolded: the currency markers,
+    the units, "phần" (trăm, or a fraction), "điểm" (phần trăm) and "%"; and the longest
+    one's length. A cheap test before the tail patterns."""
+    words = (*(m for m, _, _ in lex.currencies()), *lex.units(), "phần", "điểm", "%")
+    found = tuple(sorted({word.casefold() for word in words}))
+    return found, max(map(len, found))
 
 
 @lru_cache(maxsize=1)
