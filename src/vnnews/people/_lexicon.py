@@ -91,11 +91,12 @@ class Trie:
 class Openers:
     """Where a phrase of some tries starts: their key paths merged, labels left out.
 
-    ``single`` and ``pairs`` (the first two keys) make a quick first test for the scan.
+    ``single``, ``firsts`` and ``pairs`` make a quick first test for the scan.
     """
 
     single: frozenset[str]  # keys that are a whole phrase
-    pairs: frozenset[tuple[str, str]]  # the first two keys of the longer phrases
+    firsts: frozenset[str]  # the first keys of the longer phrases
+    pairs: frozenset[tuple[str, str]]  # their first two keys
     paths: dict[str, Any]  # the merged trie; the key "" marks the end of a phrase
 
     @classmethod
@@ -106,7 +107,7 @@ class Openers:
             _merge(paths, trie.root)
         single = frozenset(key for key, node in paths.items() if _END in node)
         pairs = {(key, second) for key, node in paths.items() for second in node if second}
-        return cls(single, frozenset(pairs), paths)
+        return cls(single, frozenset(key for key, _ in pairs), frozenset(pairs), paths)
 
     def opens(self, keys: Sequence[str], index: int) -> bool:
         """Whether a whole phrase starts at ``keys[index]``."""
@@ -148,7 +149,8 @@ class Lexicons:
     # Where a honorific, rank, position or modifier phrase starts: the scanner tries its
     # patterns there, at a quantifier before one and at surnames only.
     openers: Openers
-    # The keys of one-key phrases, quantifiers and casefolded surnames.
+    # The keys that may open something: the first keys of those phrases, quantifiers and
+    # casefolded surnames.
     scan_keys: frozenset[str]
     # The same for a title: a rank, position or modifier phrase.
     title_openers: Openers
@@ -195,6 +197,9 @@ def lexicons() -> Lexicons:
         org_heads=frozenset(normalize(row[0]).casefold() for row in heads),
         abbreviations=abbreviations,
         openers=openers,
-        scan_keys=openers.single | QUANTIFIERS | {name.casefold() for name in surnames},
+        scan_keys=openers.single
+        | openers.firsts
+        | QUANTIFIERS
+        | {name.casefold() for name in surnames},
         title_openers=Openers.of(titles),
     )

@@ -17,6 +17,7 @@ _ORG_LIMIT = 40
 _MAX_NAME = 6
 _NAME_LOOKBACK = 12
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’'(-–—…[")
+_LINE_OR_SENTENCE_OPENERS = _SENTENCE_OPENERS | {"\n"}  # a newline token is the only "nl" one
 _NUMBERED = frozenset({"place:soft", "place:strict", "head:plain"})
 _JOINERS = frozenset({"và", "của", "&"})
 _JOINABLE_AFTER = frozenset({"lower", "word", "abbr", "head:plain"})
@@ -78,6 +79,7 @@ class Reader:
         word_spans: frozenset[tuple[int, int]] | None = None,
     ) -> None:
         self.tokens = _LazyTokens(columns)
+        self.texts = columns.texts
         self.keys = columns.keys
         self.lex = lex
         self.size = len(columns.keys)
@@ -91,8 +93,7 @@ class Reader:
 
     def text_at(self, index: int) -> str:
         """The text of the token at ``index``, or ``""`` past the end."""
-        token = self.at(index)
-        return token.text if token else ""
+        return self.texts[index] if 0 <= index < self.size else ""
 
     # Titles -----------------------------------------------------------------------------
 
@@ -148,7 +149,7 @@ class Reader:
     def _position_end(self, index: int) -> int | None:
         best = None
         for end, _, listed in self.lex.positions.matches(self.keys, index):
-            if self._case_allows(index, listed):
+            if len(listed) == 1 or self._case_allows(index, listed):
                 best = end if best is None else max(best, end)
         return best
 
@@ -190,7 +191,7 @@ class Reader:
             cursor, previous = step
             if previous in _STRICT_MARKS or previous == _SOFT_MARK:
                 marks[cursor] = previous
-        return cursor, tuple(sorted(marks.items()))
+        return cursor, tuple(marks.items())  # (in order: the cursor only moves forward)
 
     def _org_step(self, cursor: int, previous: str, limit: int) -> tuple[int, str] | None:
         token = self.tokens[cursor]
@@ -212,18 +213,18 @@ class Reader:
             bridge = self._lowercase_bridge(cursor, limit)
             if bridge is not None:
                 return bridge, "word"
-        following = self.at(cursor + 1)
-        if following is None or cursor + 1 >= limit or previous == "start":
+        if cursor + 1 >= limit or previous == "start":
             return None
-        if token.is_dash and following.is_name_word and self.title_at(cursor + 1) is None:
-            return cursor + 1, "dash"
-        if (
-            token.key in _JOINERS
-            and previous in _JOINABLE_AFTER
-            and (following.is_name_word or following.kind == "abbr")
-            and self.title_at(cursor + 1) is None
-        ):
-            return cursor + 1, "join"
+        if token.is_dash:
+            following = self.tokens[cursor + 1]
+            if following.is_name_word and self.title_at(cursor + 1) is None:
+                return cursor + 1, "dash"
+        if token.key in _JOINERS and previous in _JOINABLE_AFTER:
+            following = self.tokens[cursor + 1]
+            if (following.is_name_word or following.kind == "abbr") and self.title_at(
+                cursor + 1
+            ) is None:
+                return cursor + 1, "join"
         return None
 
     def _lowercase_bridge(self, cursor: int, limit: int) -> int | None:
@@ -406,8 +407,8 @@ class Reader:
 
     def sentence_start(self, index: int) -> bool:
         """Whether ``index`` opens a line, a sentence, a quote or a bracket."""
-        previous = self.at(index - 1)
-        return previous is None or previous.kind == "nl" or previous.text in _SENTENCE_OPENERS
+        previous = self.text_at(index - 1)  # "" before the first token
+        return not previous or previous in _LINE_OR_SENTENCE_OPENERS
 
     def after_place_prefix(self, index: int) -> bool:
         """Whether a place noun ("núi", "sông", "đường"…) ends right before ``index``."""

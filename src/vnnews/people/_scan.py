@@ -7,7 +7,7 @@ pattern looks at a bounded stretch of tokens, so the whole scan is linear.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import compress, count, pairwise, repeat
+from itertools import compress, count, repeat
 
 from vnnews.people._lexicon import QUANTIFIERS, Lexicons
 from vnnews.people._reader import Reader, TitleParse
@@ -69,25 +69,28 @@ class _Scanner:
 
         A pattern starts where a honorific or a title (rank, position, modifier) may start,
         at a quantifier right before one ("các đồng chí", "hai Phó Giám đốc") or at a
-        surname. One C-level pass finds the tokens whose key may be one of these; a look at
-        the first two keys of the phrases, or at the surname list, keeps the real ones.
+        surname. One C-level pass finds the tokens whose key may open one of these; a look
+        at the phrases that start with it, or at the surname list, keeps the real ones.
         """
         texts, keys = self.columns.texts, self.columns.keys
         lex = self.read.lex
-        single, opens, surnames = lex.openers.single, lex.openers.opens, lex.surnames
-        # Phrases of two keys or more: their first two keys, as C-level pairs.
-        pairs = compress(count(), map(lex.openers.pairs.__contains__, pairwise(keys)))
-        found = [index for index in pairs if opens(keys, index)]
-        # One-key phrases, quantifiers and surnames.
+        single, firsts, pairs = lex.openers.single, lex.openers.firsts, lex.openers.pairs
+        opens, surnames, last = lex.openers.opens, lex.surnames, self.size - 1
+        found = []
         for index in compress(count(), map(lex.scan_keys.__contains__, keys)):
             key = keys[index]
             if (
                 key in single
+                or (
+                    key in firsts
+                    and index < last
+                    and (key, keys[index + 1]) in pairs
+                    and opens(keys, index)
+                )
                 or (key in _QUANTIFIERS and opens(keys, index + 1))
                 or (texts[index] in surnames and self._may_open_name(index))
             ):
                 found.append(index)
-        found = sorted(set(found))
         if self.columns.apostrophes:  # "H'Hen Niê": an Ê Đê woman's name
             ethnic = compress(count(), map(str.startswith, texts, repeat(_ETHNIC)))
             return sorted({*found, *ethnic})
@@ -101,18 +104,17 @@ class _Scanner:
         """
         if index == 0:
             return True
-        kind = self.columns.kind(index - 1)
-        return not (
-            kind == "abbr" or (kind == "word" and self.columns.texts[index - 1][0].isupper())
-        )
+        previous = self.read.tokens[index - 1]
+        return not (previous.is_name_word or previous.kind == "abbr")
 
     def _at(self, index: int) -> Result | None:
         token = self.read.tokens[index]
         if not (token.is_name_word or self._may_start(token.key)):
             return None  # most tokens: a cheap test before any rule runs
         # "Hai Phó Giám đốc…" opens a sentence; a capitalised "Ba" inside one is a name.
-        quantifier = token.text[0].islower() or self.read.sentence_start(index)
-        if token.key in _QUANTIFIERS and quantifier:
+        if token.key in _QUANTIFIERS and (
+            token.text[0].islower() or self.read.sentence_start(index)
+        ):
             plural = self._plural(index + 1)
             if plural is not None:
                 return plural

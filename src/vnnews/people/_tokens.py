@@ -106,19 +106,17 @@ class Columns:
 
     def kind(self, index: int) -> str:
         """The kind of the token at ``index``: word, abbr, num, nl or punct."""
-        kind = self.kinds.get(index)
-        if kind is None:
-            text = self.texts[index]
-            kind = self._first_kind[text[0]]
-            if kind == "word" and len(text) >= 2 and text.isupper():
-                return "abbr"
-        return kind
+        return self.token(index).kind
 
     def token(self, index: int) -> Token:
         """The token at ``index`` as a :class:`Token`."""
         text, start = self.texts[index], self.starts[index]
-        fields = (text, start, start + len(text), self.kind(index), self.keys[index])
-        return _make_token(Token, fields)
+        kind = self.kinds.get(index)
+        if kind is None:
+            kind = self._first_kind[text[0]]
+            if kind == "word" and len(text) >= 2 and text.isupper():
+                kind = "abbr"
+        return _make_token(Token, (text, start, start + len(text), kind, self.keys[index]))
 
     def add(self, text: str, start: int, kind: str, key: str) -> None:
         """Append a token whose kind is given."""
