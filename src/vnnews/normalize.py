@@ -282,6 +282,7 @@ def _nonblank_grapheme_events(text: str) -> Iterator[_Event]:
 
 
 _TONED_CLUSTER = regex.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
+_TONED_SECONDS = frozenset("àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ")  # the second letters above
 _LETTER = regex.compile(r"\p{L}")
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
@@ -294,6 +295,8 @@ def _initials() -> frozenset[str]:
 def _fix_tone_placement(text: str) -> str:
     # Search the rare two-letter cluster first, then check the syllable around it: much
     # faster than a pattern that tries every initial at every position.
+    if len(text) < 256 and _TONED_SECONDS.isdisjoint(text):
+        return text  # a short text without a toned second vowel: one set test, no scan
     pieces: list[str] = []
     position = 0
     for match in _TONED_CLUSTER.finditer(text):

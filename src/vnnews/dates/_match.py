@@ -81,11 +81,16 @@ def year_of(match: Match, ctx: Context, prefix: str = "") -> int | None:
 
 def year_in(found: Groups, ctx: Context, prefix: str = "") -> int | None:
     """:func:`year_of`, from the match's ``groupdict()`` (read once by a reader needing several)."""
-    written = found.get(f"{prefix}y") or found.get(f"{prefix}y2")
+    year, year2, relative = _YEAR_GROUPS[prefix]
+    written = found.get(year) or found.get(year2)
     if written:
         return int(written)
-    rel = found.get(f"{prefix}yrel")
+    rel = found.get(relative)
     return ctx.ref.year + lex.relative_offsets()[rel.lower()] if rel else None
+
+
+# The groups of a year spec ("/2022", "năm 2022", "năm nay"), after a month ("m") or not.
+_YEAR_GROUPS = {prefix: (f"{prefix}y", f"{prefix}y2", f"{prefix}yrel") for prefix in ("", "m")}
 
 
 def two_digit_year(text: str, ref: datetime) -> int:
@@ -121,11 +126,14 @@ def month_value(found: Groups, ctx: Context) -> TimeValue | None:
 
 
 def month_number(text: str) -> tuple[int | None, bool]:
+    """A month written in digits or as a name ("Giêng" is lunar), and whether it is lunar."""
+    if text.isdigit():  # the usual case; no month name is written in digits
+        number = int(text)
+        return (number if 1 <= number <= 12 else None), False
     key = " ".join(text.lower().split())
-    if key in lex.month_names():
-        return lex.month_names()[key]
-    number = int(key) if key.isdigit() else None
-    return (number if number is not None and 1 <= number <= 12 else None), False
+    if key.isdigit():  # written with spaces around it
+        return month_number(key)
+    return lex.month_names().get(key, (None, False))
 
 
 def direction_of(match: Match) -> int:

@@ -250,6 +250,7 @@ def rules() -> tuple[Rule, ...]:
             ("ngày", "lễ", *lower_names(lex.holidays())),
             lambda: rf"(?<!\w)(?:(?:ngày|lễ)\s)?(?P<name>{holidays}){lunar_year}?(?!\w){_PAST}",
             read_holiday,
+            lower_names(lex.holidays()),  # "ngày" and "lễ" alone are not holidays
         ),
         Rule(
             "month",
