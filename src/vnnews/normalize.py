@@ -282,7 +282,8 @@ def _nonblank_grapheme_events(text: str) -> Iterator[_Event]:
 
 
 _TONED_CLUSTER = regex.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
-_TONED_SECONDS = frozenset("àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ")  # the second letters above
+_TONED_FIRSTS = frozenset("oOuU")  # the first and second letters of a cluster above
+_TONED_SECONDS = frozenset("àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ")
 _LETTER = regex.compile(r"\p{L}")
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
@@ -295,8 +296,8 @@ def _initials() -> frozenset[str]:
 def _fix_tone_placement(text: str) -> str:
     # Search the rare two-letter cluster first, then check the syllable around it: much
     # faster than a pattern that tries every initial at every position.
-    if len(text) < 256 and _TONED_SECONDS.isdisjoint(text):
-        return text  # a short text without a toned second vowel: one set test, no scan
+    if len(text) < 256 and (_TONED_FIRSTS.isdisjoint(text) or _TONED_SECONDS.isdisjoint(text)):
+        return text  # a short text without either letter of a cluster: set tests, no scan
     pieces: list[str] = []
     position = 0
     for match in _TONED_CLUSTER.finditer(text):

@@ -203,10 +203,9 @@ def _whole(text: str, pieces: list[Piece], ref: datetime) -> TimeValue | None:
     if len(pieces) != 1:
         return None
     piece = pieces[0]
-    leading, trailing = _around()
-    if piece.start > 0 and leading.fullmatch(text, 0, piece.start) is None:
+    if piece.start > 0 and _around()[0].fullmatch(text, 0, piece.start) is None:
         return None
-    if piece.end < len(text) and trailing.fullmatch(text, piece.end) is None:
+    if piece.end < len(text) and _around()[1].fullmatch(text, piece.end) is None:
         return None
     try:
         return resolve(piece, ref)

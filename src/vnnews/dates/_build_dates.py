@@ -13,6 +13,7 @@ import regex
 
 from vnnews.dates import _lexicon as lex
 from vnnews.dates._calendar import (
+    calendar_unit,
     lunar_day,
     lunar_year_named,
     nearest,
@@ -254,9 +255,7 @@ def read_year(match: Match, ctx: Context) -> Piece | None:
         if tet is None or following is None:
             return None
         return make_piece(match, "value", TimeValue(tet.start, following.start, "year", tet.lunar))
-    return make_piece(
-        match, "value", TimeValue(datetime(int(match.group("y")), 1, 1), None, "year")
-    )
+    return make_piece(match, "value", calendar_unit(int(match.group("y")), 1, "year"))
 
 
 def read_year_range(match: Match, ctx: Context) -> Piece | None:
@@ -275,8 +274,8 @@ def read_quarter(match: Match, ctx: Context) -> Piece | None:
     year = year_of(match, ctx)
     month = 3 * quarter - 2
     if year is not None:
-        return make_piece(match, "value", TimeValue(datetime(year, month, 1), None, "quarter"))
-    options = (TimeValue(datetime(y, month, 1), None, "quarter") for y in years_around(ctx))
+        return make_piece(match, "value", calendar_unit(year, month, "quarter"))
+    options = (calendar_unit(y, month, "quarter") for y in years_around(ctx))
     return make_piece(match, "value", nearest(options, ctx.ref), explicit_year=False)
 
 

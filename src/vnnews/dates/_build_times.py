@@ -99,7 +99,7 @@ def _clock(hour: int, minute: int, second: int, grain: Grain, meridiem: str | No
         hour = hour % 12 + (12 if meridiem.lower().startswith("p") else 0)
     if not (0 <= hour <= 23 and 0 <= minute <= 59 and 0 <= second <= 59):
         return None
-    return Clock(hour, minute, second, grain, ambiguous=meridiem is None and 1 <= hour <= 12)
+    return Clock(hour, minute, second, grain, meridiem is None and 1 <= hour <= 12)
 
 
 def read_numeric_clock(match: Match, ctx: Context) -> Piece | None:

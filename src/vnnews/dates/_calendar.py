@@ -9,6 +9,7 @@ from functools import lru_cache
 from vnnews.dates._values import Grain, TimeValue, add_units, truncate
 
 __all__ = [
+    "calendar_unit",
     "day_value",
     "lunar_day",
     "lunar_month",
@@ -45,6 +46,12 @@ def nearest(
 def day_value(day: date) -> TimeValue:
     """The day ``day`` at day grain."""
     return TimeValue(datetime(day.year, day.month, day.day), None, "day")
+
+
+@lru_cache(maxsize=4096)  # a handful of years and months recur through a whole corpus
+def calendar_unit(year: int, month: int, grain: Grain) -> TimeValue:
+    """The single unit of ``grain`` (month, quarter, year) that starts on the 1st of ``month``."""
+    return TimeValue(datetime(year, month, 1), None, grain)
 
 
 def unit_value(start: datetime, grain: Grain, count: int = 1) -> TimeValue:

@@ -11,6 +11,7 @@ import regex
 
 from vnnews.dates import _lexicon as lex
 from vnnews.dates._calendar import (
+    calendar_unit,
     lunar_month,
     lunar_year_named,
     nearest,
@@ -120,8 +121,8 @@ def month_value(found: Groups, ctx: Context) -> TimeValue | None:
     if lunar or found.get("lunar") or leap:
         return lunar_month(month, year, ctx.ref, leap=leap, towards=towards)
     if year is not None:
-        return TimeValue(datetime(year, month, 1), None, "month")
-    options = (TimeValue(datetime(y, month, 1), None, "month") for y in years_around(ctx))
+        return calendar_unit(year, month, "month")
+    options = (calendar_unit(y, month, "month") for y in years_around(ctx))
     return nearest(options, ctx.ref, towards)
 
 
@@ -174,9 +175,20 @@ def make_piece(
     """The piece a rule's match makes (the fields of :class:`Piece`; built positionally, which
     is the cheap way to make a named tuple, and every match of a rule makes one)."""
     start, end = match.span()
-    return Piece(
-        start, end, kind, value, clock, part, weak, weekday, holiday, explicit_year, from_word
+    fields = (
+        start,
+        end,
+        kind,
+        value,
+        clock,
+        part,
+        weak,
+        weekday,
+        holiday,
+        explicit_year,
+        from_word,
     )
+    return tuple.__new__(Piece, fields)  # the named tuple's own __new__ is a slower Python call
 
 
 @lru_cache(maxsize=1)
