@@ -59,6 +59,8 @@ _REWRITTEN_CHARS = tuple(
     "\u202f\u205f\u3000\u200b\u200c\u200d\u2060\ufeff\r\x0b\x0c\x85\u2028\u2029"
 )
 _REWRITTEN_SET = frozenset(_REWRITTEN_CHARS)
+# Below this length a set test over the whole text is cheaper than a search per character.
+_SHORT = 256
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +126,7 @@ def normalize(text: str) -> str:
     >>> normalize("quý khách, thuyền, khuya")
     'quý khách, thuyền, khuya'
     """
-    if unicodedata.is_normalized("NFC", require_str(text)) and not _has_rewritten(text):
+    if _only_tones_may_change(require_str(text)):
         return _fix_tone_placement(text)  # the common case, without building an offset map
     return normalize_with_offsets(text).text
 
@@ -143,10 +145,9 @@ def normalize_with_offsets(text: str) -> NormalizedText:
 
 @lru_cache(maxsize=32)
 def _normalize_cached(text: str) -> NormalizedText:
-    need_nfc = not unicodedata.is_normalized("NFC", text)
-    if not need_nfc and not _has_rewritten(text):
-        # The common case: only tone marks may move, which keeps every offset.
+    if _only_tones_may_change(text):  # tone marks move in place: every offset is kept
         return _identity(text, _fix_tone_placement(text))
+    need_nfc = not unicodedata.is_normalized("NFC", text)
     built = _rewrite(text, _merged_events(text, need_nfc=need_nfc))
     normalized = _fix_tone_placement("".join(built.pieces))
     if not unicodedata.is_normalized("NFC", normalized):
@@ -238,11 +239,16 @@ def _identity(original: str, normalized: str) -> NormalizedText:
     return NormalizedText(original, normalized, array("q", [0]), array("q", [0]), ends, b"\x01")
 
 
+def _only_tones_may_change(text: str) -> bool:
+    """Whether ``text`` is NFC already and has no whitespace to rewrite (the common case)."""
+    return unicodedata.is_normalized("NFC", text) and not _has_rewritten(text)
+
+
 def _has_rewritten(text: str) -> bool:
     """Whether the whitespace or line-break rules change something in ``text``."""
     if "  " in text:
         return True
-    if len(text) < 256:  # one pass over a short text beats a scan per character
+    if len(text) < _SHORT:  # one pass over a short text beats a scan per character
         return not _REWRITTEN_SET.isdisjoint(text)
     # str.__contains__ runs at C speed; most news text has none of these characters.
     return any(char in text for char in _REWRITTEN_CHARS)
@@ -282,8 +288,8 @@ def _nonblank_grapheme_events(text: str) -> Iterator[_Event]:
 
 
 _TONED_CLUSTER = regex.compile(r"[oO][àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]")
-_TONED_FIRSTS = frozenset("oOuU")  # the first and second letters of a cluster above
-_TONED_SECONDS = frozenset("àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ")
+_TONED_FIRSTS = frozenset("oOuU")  # the letters a cluster above begins with
+_TONED_SECONDS = frozenset("àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸỳýỷỹỵỲÝỶỸỴ")  # and those it ends with
 _LETTER = regex.compile(r"\p{L}")
 _LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 
@@ -296,7 +302,7 @@ def _initials() -> frozenset[str]:
 def _fix_tone_placement(text: str) -> str:
     # Search the rare two-letter cluster first, then check the syllable around it: much
     # faster than a pattern that tries every initial at every position.
-    if len(text) < 256 and (_TONED_FIRSTS.isdisjoint(text) or _TONED_SECONDS.isdisjoint(text)):
+    if len(text) < _SHORT and (_TONED_FIRSTS.isdisjoint(text) or _TONED_SECONDS.isdisjoint(text)):
         return text  # a short text without either letter of a cluster: set tests, no scan
     pieces: list[str] = []
     position = 0

@@ -26,7 +26,6 @@ from vnnews.dates._match import (
     Match,
     direction_of,
     group,
-    groups,
     has_group,
     lunar_year_of,
     make_piece,
@@ -73,8 +72,8 @@ _SEPARATING = "(,;:–—-\n"  # punctuation after which a bare "20/1" starts a 
 
 
 def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
-    head, sep, written_year, written_day, written_month, written_lunar = groups(
-        match, "head", "sep", "y", "d", "mo", "lunar"
+    head, sep, written_year, written_day, written_month, written_lunar = match.group(
+        "head", "sep", "y", "d", "mo", "lunar"
     )  # both rules with this reader have these groups
     if sep != "/" and not head and not written_year:
         return None  # "2-1" is a score, "1.5" a decimal

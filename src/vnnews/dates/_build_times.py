@@ -14,7 +14,6 @@ from vnnews.dates._calendar import (
 from vnnews.dates._match import (
     Match,
     group,
-    groups,
     make_piece,
     number,
     word_before,
@@ -103,7 +102,7 @@ def _clock(hour: int, minute: int, second: int, grain: Grain, meridiem: str | No
 
 
 def read_numeric_clock(match: Match, ctx: Context) -> Piece | None:
-    luc, hour, minute, minute2, second, meridiem = groups(match, "luc", "h", "m", "m2", "s", "ap")
+    luc, hour, minute, minute2, second, meridiem = match.group("luc", "h", "m", "m2", "s", "ap")
     if not luc:
         before = word_before(ctx, match.start())
         if before and (
@@ -176,7 +175,7 @@ def read_relative_period(match: Match, ctx: Context) -> Piece | None:
 
 
 def read_relative_count(match: Match, ctx: Context) -> Piece | None:
-    written, direction, ago, unit = groups(match, "n", "dir", "ago", "unit")
+    written, direction, ago, unit = match.group("n", "dir", "ago", "unit")
     count = number(written)
     direction = (direction or "").lower()
     if count is None or not 0 < count <= 1000 or not (direction or ago):

@@ -28,7 +28,6 @@ __all__ = [
     "Match",
     "direction_of",
     "group",
-    "groups",
     "has_group",
     "lunar_year_of",
     "make_piece",
@@ -64,11 +63,6 @@ def group(match: Match, *names: str) -> str | None:
             if value:
                 return value
     return None
-
-
-def groups(match: Match, *names: str) -> tuple[str | None, ...]:
-    """The values of named groups the rule's pattern has (two or more), in one call."""
-    return match.group(*names)
 
 
 def number(text: str | None) -> int | None:
