@@ -86,11 +86,14 @@ class NormalizedText:
     _orig_starts: array[int]
     _orig_ends: array[int]
     _linear: bytes
+    _aligned: bool = False  # every offset is kept (one linear run from 0): spans map to themselves
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map the normalised span ``[start, end)`` to a span of the original string."""
         if not 0 <= start <= end <= len(self.text):
             raise IndexError(f"span ({start}, {end}) is outside 0..{len(self.text)}")
+        if self._aligned:
+            return start, end
         if start == end:
             point = self._char_range(start)[0] if start < len(self.text) else len(self.original)
             return point, point
@@ -236,7 +239,9 @@ _Event = tuple[int, int, str]  # original start, original end, replacement
 def _identity(original: str, normalized: str) -> NormalizedText:
     """The map of a text normalised without moving an offset (one linear run)."""
     ends = array("q", [len(original)])
-    return NormalizedText(original, normalized, array("q", [0]), array("q", [0]), ends, b"\x01")
+    return NormalizedText(
+        original, normalized, array("q", [0]), array("q", [0]), ends, b"\x01", _aligned=True
+    )
 
 
 def _only_tones_may_change(text: str) -> bool:
