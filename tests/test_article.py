@@ -514,17 +514,86 @@ def test_analyze_many_checks_published_at_the_call() -> None:
         analyze_many(["x"], published="hôm qua")
 
 
-def test_numbers_are_those_of_each_paragraph_alone() -> None:
-    """analyze tells extract_numbers the dates it already found; the figures do not change."""
-    from vnnews import extract_numbers
+def _each_paragraph_alone(article: Article) -> tuple[list[Any], list[Any]]:
+    """extract_numbers and extract_dates of each paragraph read alone, spans shifted."""
+    from vnnews import extract_dates, extract_numbers
 
-    text = article_text()
-    article = analyze(text, published=date(2022, 1, 20))
-    expected = []
+    numbers, dates = [], []
     for paragraph in article.paragraphs:
         start = paragraph.span[0]
-        for match in extract_numbers(paragraph.text):
-            expected.append(
-                (match.text, (match.span[0] + start, match.span[1] + start), match.value)
-            )
-    assert [(m.text, m.span, m.value) for m in article.numbers] == expected
+        for number in extract_numbers(paragraph.text):
+            span = (number.span[0] + start, number.span[1] + start)
+            numbers.append((number.text, span, number.kind, number.value))
+        for found in extract_dates(paragraph.text, ref=article.published):
+            span = (found.span[0] + start, found.span[1] + start)
+            dates.append((found.text, span, found.value))
+    return numbers, dates
+
+
+def _messy(text: str) -> list[str]:
+    """The text, and the ways it reaches vnnews: NFD, old tone marks, CRLF, odd spaces."""
+    return [
+        text,
+        unicodedata.normalize("NFD", text),
+        text.replace("hòa", "hoà").replace("Hòa", "Hoà").replace("thủy", "thuỷ"),
+        text.replace("\n", "\r\n").replace(" ", "\u00a0", 40),
+        "  " + text.replace("\n", " \t\n ").replace(", ", ",  "),
+    ]
+
+
+@pytest.mark.parametrize("variant", range(5))
+def test_figures_and_dates_are_those_of_each_paragraph_alone(variant: int) -> None:
+    """analyze reads the paragraphs in the article's normalised text, and tells the number
+    reader the dates it found: what each paragraph gives read alone does not change."""
+    text = _messy(article_text())[variant]
+    article = analyze(text, published=date(2022, 1, 20))
+    numbers, dates = _each_paragraph_alone(article)
+    assert [(m.text, m.span, m.kind, m.value) for m in article.numbers] == numbers
+    assert [(d.text, d.span, d.value) for d in article.dates] == dates
+    assert len(numbers) >= 15 and len(dates) >= 10  # the fixture's figures and dates are there
+
+
+_PARAGRAPH_PIECES = [
+    "Sáng 20/1,",
+    "ngày 18/12/2021",
+    "năm 2022",
+    "nhiệm kỳ 2021 – 2026",
+    "quý I/2022",
+    "hôm qua",
+    "4.028 đảng viên",
+    "89,51%",
+    "22/28 chỉ tiêu",
+    "khoảng 2,5 triệu đồng",
+    "khóa XV",
+    "một số",
+    "hoà",
+    "Uỷ ban",
+    "\u00a0",
+    "  ",
+    "\t",
+    "\u200b",
+    "e\u0301",
+    ".",
+    "…",
+    "(",
+    ")",
+    "–",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_PARAGRAPH_PIECES), min_size=1, max_size=8).map(" ".join),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["\n", "\r\n", "\n\n", "\n \n"]),
+)
+def test_any_paragraphs_read_as_alone(paragraphs: list[str], newline: str) -> None:
+    article = analyze(
+        "Tiêu đề bài viết" + newline + newline.join(paragraphs), published="2022-01-20"
+    )
+    numbers, dates = _each_paragraph_alone(article)
+    assert [(m.text, m.span, m.kind, m.value) for m in article.numbers] == numbers
+    assert [(d.text, d.span, d.value) for d in article.dates] == dates

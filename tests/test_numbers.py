@@ -322,4 +322,75 @@ def test_figure_starts_are_those_of_one_scan(text: str) -> None:
     from vnnews.numbers._extract import _starts
 
     for variant in (text, unicodedata.normalize("NFD", text), vnnews.normalize(text)):
-        assert _starts(variant) == _one_scan_starts(variant)
+        starts, words = _starts(variant)
+        assert starts == _one_scan_starts(variant)
+        assert set(words) <= set(starts)
+        assert all(variant[at : at + len(word)].casefold() == word for at, word in words.items())
+
+
+_SHORTCUT_WORDS = [
+    "một",
+    "năm",
+    "tư",
+    "không",
+    "lăm",
+    "mốt",
+    "nhăm",
+    "trăm",
+    "hai",
+    "mươi",
+    "phẩy",
+    "chấm",
+    "trên",
+    "nhiều",
+    "cao",
+    "chưa",
+    "vượt",
+    "khoảng",
+    "hơn",
+    "gần",
+    "tối",
+    "thấp",
+    "từ",
+    "thứ",
+    "đầu",
+    "tiên",
+    "âm",
+    "Một",
+    "NĂM",
+    "Tư",
+    "ſáu",
+    "số",
+    "nay",
+    "người",
+    "phần",
+    "điểm",
+    "đồng",
+    "USD",
+    "km",
+    "%",
+    "/",
+    ",",
+    ".",
+    "-",
+    "đến",
+    "và",
+    "5",
+    "2022",
+    "4.028",
+    "19",
+    "XV",
+    "khóa",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_SHORTCUT_WORDS), min_size=1, max_size=8), st.sampled_from(" ,"))
+def test_word_shortcuts_read_what_the_rules_read(words: list[str], separator: str) -> None:
+    """At every word start, the shortcuts for words that begin nothing (qualifier-only
+    words, a lone "một") give what the full reading gives there."""
+    from vnnews.numbers._extract import _at, _starts
+
+    text = separator.join(words)
+    for position, word in _starts(text)[1].items():
+        assert _at(text, position, -1, word) == _at(text, position, -1, None), (text, word)

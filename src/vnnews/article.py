@@ -274,7 +274,7 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
     body = tuple(layout.paragraphs)
     reference = given if given is not None else layout.published
     title = layout.title
-    dates = _dates(text, body, reference)
+    dates = _dates(layout, reference)
     return Article(
         text=text,
         title=title.text if title else None,
@@ -289,7 +289,7 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
         boilerplate=tuple(layout.boilerplate),
         sentences=_sentences(text, body),
         people=_people(layout.normalized, _people_regions(layout)),
-        numbers=_numbers(text, body, dates),
+        numbers=_numbers(layout, dates),
         dates=dates,
         words=_words(text, body) if words else None,
     )
@@ -417,10 +417,17 @@ def _coerce_published(value: object) -> date | None:
 
 @dataclass(frozen=True, slots=True)
 class _Line:
-    """A non-blank line: its normalised text and its span in the original input."""
+    """A non-blank line: its normalised text, where that starts in the normalised article,
+    and its span in the original input."""
 
     norm: str
+    start: int
     span: Span
+
+    @property
+    def norm_range(self) -> Span:
+        """The line's range in the normalised text of the article."""
+        return self.start, self.start + len(self.norm)
 
 
 @dataclass(frozen=True, slots=True)
@@ -439,6 +446,7 @@ class _Layout:
     dateline: Segment | None
     published: date | None
     paragraphs: list[Segment]
+    paragraph_ranges: list[Span]  # where each paragraph is in the normalised text
     captions: list[Segment]
     boilerplate: list[Boilerplate]
     normalized: NormalizedText
@@ -454,6 +462,7 @@ def _read_layout(text: str) -> _Layout:
     caption_at = _find_captions(lines, furniture, content, {title_at, byline_at})
     boilerplate: list[Boilerplate] = []
     paragraphs: list[Segment] = []
+    paragraph_ranges: list[Span] = []
     captions: list[Segment] = []
     dateline: Segment | None = None
     published: date | None = None
@@ -472,11 +481,21 @@ def _read_layout(text: str) -> _Layout:
             captions.append(segment)
         elif index not in (title_at, byline_at):
             paragraphs.append(segment)
+            paragraph_ranges.append(line.norm_range)
     title = _segment(text, lines[title_at]) if title_at is not None else None
     byline = _segment(text, lines[byline_at]) if byline_at is not None else None
     author = _author(text, lines[byline_at]) if byline_at is not None else None
     return _Layout(
-        title, byline, author, dateline, published, paragraphs, captions, boilerplate, normalized
+        title,
+        byline,
+        author,
+        dateline,
+        published,
+        paragraphs,
+        paragraph_ranges,
+        captions,
+        boilerplate,
+        normalized,
     )
 
 
@@ -492,7 +511,7 @@ def _split_lines(normalized: NormalizedText) -> list[_Line]:
         if stripped:
             start = position + raw.index(stripped[0])
             span = normalized.original_span(start, start + len(stripped))
-            lines.append(_Line(stripped, span))
+            lines.append(_Line(stripped, start, span))
         position += len(raw) + 1
     return lines
 
@@ -678,29 +697,28 @@ def _sentences(text: str, body: Sequence[Segment]) -> tuple[Segment, ...]:
     return tuple(found)
 
 
-def _numbers(
-    text: str, body: Sequence[Segment], dates: Sequence[DateMatch]
-) -> tuple[NumberMatch, ...]:
-    """extract_numbers of each paragraph, told the paragraph's dates (found once, by _dates)."""
-    from vnnews.numbers._extract import numbers_outside
+def _numbers(layout: _Layout, dates: Sequence[DateMatch]) -> tuple[NumberMatch, ...]:
+    """extract_numbers of each paragraph, told the paragraph's dates (found once, by _dates).
+
+    The paragraphs are read in the article's normalised text, which is what normalising each
+    of them alone gives (normalisation never reaches across a line break).
+    """
+    from vnnews.numbers._extract import numbers_in
 
     found: list[NumberMatch] = []
     starts = [date.span[0] for date in dates]
-    for start, end in _spans(body):
-        first, last = bisect_left(starts, start), bisect_left(starts, end)
-        inside = [(d.span[0] - start, d.span[1] - start) for d in dates[first:last]]
-        found += numbers_outside(text[start:end], inside, offset=start)
+    for paragraph, (low, high) in zip(layout.paragraphs, layout.paragraph_ranges, strict=True):
+        start, end = paragraph.span
+        inside = [d.span for d in dates[bisect_left(starts, start) : bisect_left(starts, end)]]
+        found += numbers_in(layout.normalized, low, high, inside)
     return tuple(found)
 
 
-def _dates(text: str, body: Sequence[Segment], ref: date | None) -> tuple[DateMatch, ...]:
-    from vnnews.dates import dates_at, reference_time
+def _dates(layout: _Layout, ref: date | None) -> tuple[DateMatch, ...]:
+    """extract_dates of each paragraph, in the article's normalised text (see _numbers)."""
+    from vnnews.dates import dates_in, reference_time
 
-    reference = reference_time(ref)
-    found: list[DateMatch] = []
-    for start, end in _spans(body):
-        found += dates_at(text[start:end], reference, start)
-    return tuple(found)
+    return tuple(dates_in(layout.normalized, reference_time(ref), layout.paragraph_ranges))
 
 
 def _words(text: str, body: Sequence[Segment]) -> tuple[Word, ...]:

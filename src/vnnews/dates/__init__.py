@@ -129,6 +129,22 @@ def dates_at(text: str, ref: datetime, offset: int = 0) -> list[DateMatch]:
     ]
 
 
+def dates_in(
+    normalized: NormalizedText, ref: datetime, lines: list[tuple[int, int]]
+) -> list[DateMatch]:
+    """Internal, for ``vnnews.article``: the dates of some lines of ``normalized.text``, given
+    as ranges in text order (each within one line), with spans into ``normalized.original``.
+
+    What :func:`extract_dates` finds in the original text of each range read alone: a range
+    is read as the slice of the normalised text it is.
+    """
+    original = normalized.original
+    return [
+        DateMatch(original[start:end], (start, end), value)
+        for start, end, value in _found_on(normalized, ref, lines)
+    ]
+
+
 def date_spans(
     normalized: NormalizedText, *, ref: datetime, near: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
@@ -157,12 +173,21 @@ def _found(
     normalized: NormalizedText, reference: datetime, near: list[tuple[int, int]] | None = None
 ) -> Iterator[tuple[int, int, TimeValue]]:
     """The dates of a text: original span and value, in text order (see extract_dates)."""
-    text = normalized.text
     # An expression never runs across a line break (headings, captions and bylines are lines).
-    # The trigger words are found in one scan of the whole text; a line without any is skipped.
-    lines = [line.span() for line in _LINE.finditer(text)]
+    lines = [line.span() for line in _LINE.finditer(normalized.text)]
     if near is not None:
         lines = _lines_meeting(lines, near)
+    return _found_on(normalized, reference, lines)
+
+
+def _found_on(
+    normalized: NormalizedText, reference: datetime, lines: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, TimeValue]]:
+    """The dates of the ``lines`` (ranges of the normalised text, in order, no line breaks).
+
+    The trigger words are found in one scan of the whole text; a line without any is skipped.
+    """
+    text = normalized.text
     line_starts = starts_by_line(text, lines)
     for number, (line_start, line_end) in enumerate(lines):
         starts = None if line_starts is None else line_starts[number]

@@ -41,6 +41,10 @@ _FIRST = regex.compile(r"(?i:đầu tiên)(?![\p{L}\p{M}])")
 _BOUND_AFTER = regex.compile(
     r"(?: [\p{L}\p{M}]{1,12}){0,2} (?i:trở) (?P<dir>(?i:lên|xuống))(?![\p{L}\p{M}])"
 )
+_WORD = regex.compile(r"[\p{L}\p{M}]{1,10}")
+_FAMILY_WORDS = frozenset({"từ", "giữa", "thứ", "đầu", "âm"})  # words that begin a family
+_MULTIPLIER_ROLES = ("scale", "hundred", "ten_count")
+_PLAIN_WORD_AFTER = regex.compile(r" (?P<word>[\p{L}\p{M}]{1,30})(?![\p{L}\p{M}\p{N}])")
 _ROMAN_FIRSTS = frozenset("mdclxvi")  # casefolded: a Roman numeral is upper case
 _ROMAN_JOINERS = frozenset({",", ", ", " và ", "-", " - ", "–", " – "})
 _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(\[–-]) ?\Z")
@@ -69,7 +73,7 @@ def _start() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[str], rege
     regex module's case-insensitive word scan alone cost a third of the whole extraction.
     """
     firsts = {phrase.split(" ")[0] for phrase in lex.qualifiers()}
-    words = set(lex.number_words()) | firsts | {"từ", "giữa", "thứ", "đầu", "âm"}
+    words = set(lex.number_words()) | firsts | _FAMILY_WORDS
     markers = [m for m, _, w in lex.currencies() if w in ("before", "both")]
     trie = pat.trie_pattern(words)
     symbols = regex.compile(
@@ -89,8 +93,9 @@ def _start() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[str], rege
 _FOLDS_APART = ("ſ", "ẛ")
 
 
-def _starts(text: str) -> list[int]:
-    """Where a figure may begin, in text order.
+def _starts(text: str) -> tuple[list[int], dict[int, str]]:
+    """Where a figure may begin, in text order; and the casefolded word at each place that
+    is a word.
 
     A word, a digit and a symbol never begin at the same place, and what one of them covers
     holds no other beginning (it is preceded by a letter or digit there), so the union of the
@@ -104,10 +109,14 @@ def _starts(text: str) -> list[int]:
         candidates = maybe_word.finditer(lowered)
     else:  # lower-casing moved offsets or changes a letter the exact match folds otherwise
         candidates = maybe_word_any_case.finditer(text)
-    words = [m.start() for m in candidates if exact(text, m.start()) is not None]
+    words = {}
+    for candidate in candidates:
+        match = exact(text, candidate.start())
+        if match is not None:
+            words[match.start()] = match.group().casefold()
     if not words:
-        return found
-    return sorted(found + words) if found else words
+        return found, words
+    return (sorted(found + list(words)) if found else list(words)), words
 
 
 def extract_numbers(text: str) -> list[NumberMatch]:
@@ -132,41 +141,44 @@ def extract_numbers(text: str) -> list[NumberMatch]:
     >>> m.text, m.kind, m.low, m.high, m.currency
     ('từ 5 đến 7 triệu đồng', 'range', 5000000, 7000000, 'VND')
     """
-    require_str(text, "text")
-    return numbers_outside(text, None)
+    normalized = normalize_with_offsets(require_str(text, "text"))
+    return numbers_in(normalized, 0, len(normalized.text), None)
 
 
-def numbers_outside(
-    text: str, dates: Sequence[tuple[int, int]] | None, *, offset: int = 0
+def numbers_in(
+    normalized: NormalizedText, low: int, high: int, dates: Sequence[tuple[int, int]] | None
 ) -> list[NumberMatch]:
-    """Internal, for ``vnnews.article``: :func:`extract_numbers` with the spans of the text's
-    dates already known (``None``: find them), so an article's dates are read once.
+    """Internal, for ``vnnews.article``: the figures of ``normalized.text[low:high]`` (a line
+    of an article, or all of a text), spans into ``normalized.original``.
 
-    ``offset`` is added to every span: ``text`` is a paragraph starting there in an article.
+    ``dates`` are the spans (into the original) of the dates there, found once by the caller;
+    ``None``: find them. The range is read as the string it is, as if normalised alone.
     """
-    normalized = normalize_with_offsets(text)
-    starts = _starts(normalized.text)
+    text = normalized.text[low:high] if low or high < len(normalized.text) else normalized.text
+    starts, words = _starts(text)
     if not starts:
         return []
     if dates is None:
-        dates = _date_spans(normalized, starts)
+        dates = _date_spans(normalized, [low + start for start in starts])
     dates = sorted(dates)
     # A figure never begins inside a date ("năm 2021", "20/1"): those places are not tried.
-    drafts = _scan(normalized.text, _outside(normalized, starts, dates) if dates else starts)
+    drafts = _scan(text, _outside(normalized, low, starts, dates) if dates else starts, words)
+    original = normalized.original
     matches = []
     next_date = 0  # drafts and dates are both in text order: one sweep, not drafts x dates
     for draft in drafts:
-        start, end = normalized.original_span(draft.start, draft.end)
+        start, end = normalized.original_span(low + draft.start, low + draft.end)
         while next_date < len(dates) and dates[next_date][1] <= start:
             next_date += 1
         if next_date < len(dates) and dates[next_date][0] < end:
             continue
-        matches.append(_match(text[start:end], (start + offset, end + offset), draft))
+        matches.append(_match(original[start:end], (start, end), draft))
     return matches
 
 
 def _date_spans(normalized: NormalizedText, starts: list[int]) -> list[tuple[int, int]]:
-    """The spans of extract_dates' dates, read only on the lines where a figure may begin."""
+    """The spans of extract_dates' dates, read only on the lines where a figure may begin
+    (``starts``: offsets in the normalised text)."""
     # Imported here: vnnews.dates imports this package at module level.
     from vnnews.dates import date_spans
 
@@ -175,13 +187,14 @@ def _date_spans(normalized: NormalizedText, starts: list[int]) -> list[tuple[int
 
 
 def _outside(
-    normalized: NormalizedText, starts: list[int], dates: list[tuple[int, int]]
+    normalized: NormalizedText, low: int, starts: list[int], dates: list[tuple[int, int]]
 ) -> list[int]:
-    """The starts (normalised offsets) not inside one of the ``dates`` (original spans, sorted)."""
+    """The starts (normalised offsets from ``low``) not inside one of the ``dates`` (original
+    spans, sorted)."""
     kept = []
     next_date = 0  # both in text order: one sweep
     for start in starts:
-        at = normalized.original_span(start, start + 1)[0]
+        at = normalized.original_span(low + start, low + start + 1)[0]
         while next_date < len(dates) and dates[next_date][1] <= at:
             next_date += 1
         if next_date == len(dates) or at < dates[next_date][0]:
@@ -210,15 +223,18 @@ def _plain(value: object) -> object:
 # --------------------------------------------------------------------------- the scan
 
 
-def _scan(text: str, starts: list[int]) -> list[_Draft]:
-    """The figures that begin at some of ``starts``, left to right, without overlaps."""
+def _scan(text: str, starts: list[int], words: dict[int, str]) -> list[_Draft]:
+    """The figures that begin at some of ``starts``, left to right, without overlaps.
+
+    ``words``: the (casefolded) word at each start that is a word.
+    """
     drafts: list[_Draft] = []
     position = 0
     last_roman_end = -1
     for start in starts:
         if start < position:
             continue
-        found = _at(text, start, last_roman_end)
+        found = _at(text, start, last_roman_end, words.get(start))
         if found is None:
             continue
         position = found.end
@@ -229,7 +245,7 @@ def _scan(text: str, starts: list[int]) -> list[_Draft]:
     return drafts
 
 
-def _at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
+def _at(text: str, pos: int, last_roman_end: int, word: str | None) -> _Draft | Skip | None:
     if text[pos].isdigit():  # the other families all begin with a letter or a symbol
         return _figure_or_range(text, pos, after_symbol=False)
     starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
@@ -240,7 +256,46 @@ def _at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
             return replace(found, qualifier=lex.qualifiers()[qualifier["q"].lower()])
         if found is not None:
             return found
+    # Shortcuts for the words that most often begin nothing; each gives what
+    # _unqualified would (see _qualifier_only and _lone_numeral).
+    if word in _qualifier_only() or (
+        word in _lone_words() and _lone_numeral(text, pos + len(word))
+    ):
+        return None
     return _unqualified(text, pos, last_roman_end)
+
+
+@lru_cache(maxsize=1)
+def _qualifier_only() -> frozenset[str]:
+    """The first words of qualifiers ("trên", "nhiều", "cao"…) that are no number word and
+    begin no other family: with no figure after the qualifier, nothing begins there."""
+    firsts = {phrase.split(" ")[0].casefold() for phrase in lex.qualifiers()}
+    others = {word.casefold() for word in lex.number_words()} | _FAMILY_WORDS
+    return frozenset(firsts - others)
+
+
+@lru_cache(maxsize=1)
+def _lone_words() -> frozenset[str]:
+    """Number words that are no figure alone and no multiplier ("một", "năm", "tư")."""
+    multipliers = {w for w, e in lex.number_words().items() if e.role in _MULTIPLIER_ROLES}
+    return frozenset(w.casefold() for w in set(lex.not_alone()) - multipliers) - _FAMILY_WORDS
+
+
+def _lone_numeral(text: str, end: int) -> bool:
+    """Whether a lone number word ending at ``end`` stays alone: a space, then a word that
+    is no number word and begins no tail ("một số", "năm nay"). The figure reader gives
+    nothing then: the numeral is that one word, which is not a figure by itself."""
+    after = _PLAIN_WORD_AFTER.match(text, end)
+    if after is None or after["word"].casefold() in _atom_words():
+        return False
+    beginnings, reach = pat.tails()
+    return not text[end + 1 : end + 1 + reach].casefold().startswith(beginnings)
+
+
+@lru_cache(maxsize=1)
+def _atom_words() -> frozenset[str]:
+    """The words a numeral may go on with (number words, "phẩy", "chấm"), casefolded."""
+    return frozenset(word.casefold() for word in [*lex.number_words(), "phẩy", "chấm"])
 
 
 def _unqualified(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
@@ -384,7 +439,7 @@ def _between_form(text: str, pos: int) -> _Draft | Skip | None:
 def _ordinal(text: str, pos: int) -> _Draft | Skip | None:
     """ "thứ nhất", "thứ hai", "lần thứ 15", "thứ XIII" (the span is "thứ N")."""
     after = pos + 4
-    word = regex.compile(r"[\p{L}\p{M}]{1,10}").match(text, after)
+    word = _WORD.match(text, after)
     if word is not None and word[0].lower() in _ORDINAL_WORDS:
         return _Draft(pos, word.end(), "ordinal", Fraction(_ORDINAL_WORDS[word[0].lower()]))
     roman = pat.roman().match(text, after)
