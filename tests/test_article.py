@@ -514,20 +514,24 @@ def test_analyze_many_checks_published_at_the_call() -> None:
         analyze_many(["x"], published="hôm qua")
 
 
-def _each_paragraph_alone(article: Article) -> tuple[list[Any], list[Any]]:
-    """extract_numbers and extract_dates of each paragraph read alone, spans shifted."""
-    from vnnews import extract_dates, extract_numbers
+def _each_paragraph_alone(article: Article) -> tuple[list[Any], list[Any], list[Any]]:
+    """extract_numbers, extract_dates and sentence_spans of each paragraph read alone,
+    spans shifted."""
+    from vnnews import extract_dates, extract_numbers, sentence_spans
 
-    numbers, dates = [], []
+    numbers, dates, sentences = [], [], []
     for paragraph in article.paragraphs:
         start = paragraph.span[0]
+        sentences += [
+            (first + start, last + start) for first, last in sentence_spans(paragraph.text)
+        ]
         for number in extract_numbers(paragraph.text):
             span = (number.span[0] + start, number.span[1] + start)
             numbers.append((number.text, span, number.kind, number.value))
         for found in extract_dates(paragraph.text, ref=article.published):
             span = (found.span[0] + start, found.span[1] + start)
             dates.append((found.text, span, found.value))
-    return numbers, dates
+    return numbers, dates, sentences
 
 
 def _messy(text: str) -> list[str]:
@@ -542,18 +546,27 @@ def _messy(text: str) -> list[str]:
 
 
 @pytest.mark.parametrize("variant", range(5))
-def test_figures_and_dates_are_those_of_each_paragraph_alone(variant: int) -> None:
-    """analyze reads the paragraphs in the article's normalised text, and tells the number
-    reader the dates it found: what each paragraph gives read alone does not change."""
+def test_figures_dates_and_sentences_are_those_of_each_paragraph_alone(variant: int) -> None:
+    """analyze reads the paragraphs in the article's normalised text (and splits NFC ones in
+    place), and tells the number reader the dates it found: what each paragraph gives read
+    alone does not change."""
     text = _messy(article_text())[variant]
     article = analyze(text, published=date(2022, 1, 20))
-    numbers, dates = _each_paragraph_alone(article)
+    numbers, dates, sentences = _each_paragraph_alone(article)
     assert [(m.text, m.span, m.kind, m.value) for m in article.numbers] == numbers
     assert [(d.text, d.span, d.value) for d in article.dates] == dates
+    assert [s.span for s in article.sentences] == sentences
     assert len(numbers) >= 15 and len(dates) >= 10  # the fixture's figures and dates are there
 
 
 _PARAGRAPH_PIECES = [
+    "Ông N.V.H.",
+    "TP. Hồ Chí Minh",
+    "...",
+    "“Tốt.”",
+    "v.v.",
+    "Hà Nội.",
+    "\u001f",
     "Sáng 20/1,",
     "ngày 18/12/2021",
     "năm 2022",
@@ -594,6 +607,7 @@ def test_any_paragraphs_read_as_alone(paragraphs: list[str], newline: str) -> No
     article = analyze(
         "Tiêu đề bài viết" + newline + newline.join(paragraphs), published="2022-01-20"
     )
-    numbers, dates = _each_paragraph_alone(article)
+    numbers, dates, sentences = _each_paragraph_alone(article)
     assert [(m.text, m.span, m.kind, m.value) for m in article.numbers] == numbers
     assert [(d.text, d.span, d.value) for d in article.dates] == dates
+    assert [s.span for s in article.sentences] == sentences

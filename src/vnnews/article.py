@@ -687,14 +687,10 @@ def _slug(title: str) -> str:
 
 
 def _sentences(text: str, body: Sequence[Segment]) -> tuple[Segment, ...]:
-    from vnnews.sentences import sentence_spans
+    from vnnews.sentences import sentences_in
 
-    found = []
-    for paragraph in body:
-        offset = paragraph.span[0]
-        for start, end in sentence_spans(paragraph.text):
-            found.append(Segment(paragraph.text[start:end], (start + offset, end + offset)))
-    return tuple(found)
+    spans = sentences_in(text, _spans(body))
+    return tuple(Segment(text[start:end], (start, end)) for start, end in spans)
 
 
 def _numbers(layout: _Layout, dates: Sequence[DateMatch]) -> tuple[NumberMatch, ...]:

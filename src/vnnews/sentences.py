@@ -17,6 +17,7 @@ punctuation). Colons and semicolons never end a sentence.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,6 +128,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             for start, end in _segments(normalized.text)
         ]
     return [(start, end) for start, end in spans if start < end]
+
+
+def sentences_in(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Internal, for ``vnnews.article``: the sentence spans of some lines of ``text``, each
+    given by its span (a whole line, stripped), as :func:`sentence_spans` of each line alone
+    gives them, shifted. The line splitter reads only inside the span it is given, so on NFC
+    text it runs on the lines in place.
+    """
+    if not unicodedata.is_normalized("NFC", text) or _patterns().other_space.search(text):
+        return [
+            (start + first, end + first)
+            for first, last in lines
+            for start, end in sentence_spans(text[first:last])
+        ]
+    spans: list[tuple[int, int]] = []
+    for first, last in lines:
+        _LineSplitter(text, first, last).split_into(spans)
+    return spans
 
 
 def split_sentences(text: str) -> list[str]:
