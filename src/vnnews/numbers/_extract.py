@@ -91,6 +91,7 @@ def _start() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[str], rege
 # Letters whose case folding is not their lower case, in the case-insensitive match of a word:
 # the long s ("ſáu" folds to "sáu"). Text with one is scanned case-insensitively instead.
 _FOLDS_APART = ("ſ", "ẛ")
+_NO_LETTER = frozenset(("", " ", "\n", ",", ".", ";", ":", "!", "?", ")", "%", "/", "-"))
 
 
 def _starts(text: str) -> tuple[list[int], dict[int, str]]:
@@ -105,13 +106,19 @@ def _starts(text: str) -> tuple[list[int], dict[int, str]]:
     found = [match.start() for match in symbols.finditer(text)]
     exact = word.match
     lowered = text.lower()
-    if len(lowered) == len(text) and not any(letter in text for letter in _FOLDS_APART):
-        candidates = maybe_word.finditer(lowered)
-    else:  # lower-casing moved offsets or changes a letter the exact match folds otherwise
-        candidates = maybe_word_any_case.finditer(text)
+    # Where lower-casing moves offsets or changes a letter the exact match folds otherwise,
+    # the original text is scanned case-insensitively.
+    plain = len(lowered) == len(text) and not any(letter in text for letter in _FOLDS_APART)
+    scan = maybe_word.finditer(lowered) if plain else maybe_word_any_case.finditer(text)
     words = {}
-    for candidate in candidates:
-        match = exact(text, candidate.start())
+    for candidate in scan:
+        start, end = candidate.span()
+        if plain and (start == 0 or text[start - 1] == " ") and text[end : end + 1] in _NO_LETTER:
+            # The exact pattern reads the same there: no letter, mark or digit before, the
+            # longest word of the table (in any case), and no letter after.
+            words[start] = text[start:end].casefold()
+            continue
+        match = exact(text, start)
         if match is not None:
             words[match.start()] = match.group().casefold()
     if not words:
@@ -162,7 +169,8 @@ def numbers_in(
         dates = _date_spans(normalized, [low + start for start in starts])
     dates = sorted(dates)
     # A figure never begins inside a date ("năm 2021", "20/1"): those places are not tried.
-    drafts = _scan(text, _outside(normalized, low, starts, dates) if dates else starts, words)
+    tried = _outside(normalized, low, starts, dates) if dates else starts
+    drafts = _scan(text, tried, words, frozenset(starts))
     original = normalized.original
     matches = []
     next_date = 0  # drafts and dates are both in text order: one sweep, not drafts x dates
@@ -223,10 +231,13 @@ def _plain(value: object) -> object:
 # --------------------------------------------------------------------------- the scan
 
 
-def _scan(text: str, starts: list[int], words: dict[int, str]) -> list[_Draft]:
+def _scan(
+    text: str, starts: list[int], words: dict[int, str], every: frozenset[int]
+) -> list[_Draft]:
     """The figures that begin at some of ``starts``, left to right, without overlaps.
 
-    ``words``: the (casefolded) word at each start that is a word.
+    ``words``: the (casefolded) word at each start that is a word; ``every``: all the places
+    where a figure may begin (``starts`` leaves out those inside dates).
     """
     drafts: list[_Draft] = []
     position = 0
@@ -234,7 +245,7 @@ def _scan(text: str, starts: list[int], words: dict[int, str]) -> list[_Draft]:
     for start in starts:
         if start < position:
             continue
-        found = _at(text, start, last_roman_end, words.get(start))
+        found = _at(text, start, last_roman_end, words.get(start), every)
         if found is None:
             continue
         position = found.end
@@ -245,12 +256,22 @@ def _scan(text: str, starts: list[int], words: dict[int, str]) -> list[_Draft]:
     return drafts
 
 
-def _at(text: str, pos: int, last_roman_end: int, word: str | None) -> _Draft | Skip | None:
+def _at(
+    text: str,
+    pos: int,
+    last_roman_end: int,
+    word: str | None,
+    every: frozenset[int] | None = None,
+) -> _Draft | Skip | None:
+    """What begins at ``pos``. ``word`` and ``every`` (see :func:`_scan`), when given, let
+    the shortcuts below skip readings that can only give nothing."""
     if text[pos].isdigit():  # the other families all begin with a letter or a symbol
         return _figure_or_range(text, pos, after_symbol=False)
     starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
     qualifier = pat.qualifier().match(text, pos) if starts_qualifier else None
-    if qualifier is not None:
+    # Nothing is read after a qualifier where no figure may begin (the qualifier ends with
+    # a space, so any figure after it is at one of the places the start scan finds).
+    if qualifier is not None and (every is None or qualifier.end() in every):
         found = _unqualified(text, qualifier.end(), last_roman_end)
         if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
             return replace(found, qualifier=lex.qualifiers()[qualifier["q"].lower()])
