@@ -116,17 +116,9 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
     >>> [(m.text, str(m.value)) for m in found]
     [('ngày 18/12/2021', '2021-12-18 (day)')]
     """
-    require_str(text, "text")
-    return dates_at(text, reference_time(ref))
-
-
-def dates_at(text: str, ref: datetime, offset: int = 0) -> list[DateMatch]:
-    """Internal, for ``vnnews.article``: :func:`extract_dates` with ``offset`` added to every
-    span (``text`` is a paragraph starting there in an article)."""
-    return [
-        DateMatch(text[start:end], (start + offset, end + offset), value)
-        for start, end, value in _found(normalize_with_offsets(text), ref)
-    ]
+    normalized = normalize_with_offsets(require_str(text, "text"))
+    found = _found(normalized, reference_time(ref))
+    return [DateMatch(text[start:end], (start, end), value) for start, end, value in found]
 
 
 def dates_in(
