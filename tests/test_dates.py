@@ -390,3 +390,25 @@ def test_date_spans_near_figures_are_extract_dates_spans() -> None:
     assert date_spans(normalized, ref=ref, near=near) == [
         span for span in every if span[0] >= normalized.original_span(last_line, last_line)[0]
     ]
+
+
+@pytest.mark.parametrize(
+    ("special", "plain"),
+    [
+        ("cách đây 3 ſ", "cách đây 3 s"),
+        ("tuần tıếp theo", "tuần tiếp theo"),
+        ("3 gıờ chiều nay", "3 giờ chiều nay"),
+        ("TUẦN TİẾP THEO", "TUẦN TIẾP THEO"),
+        ("nhiệm \u212aỳ 2021 – 2026", "nhiệm Kỳ 2021 – 2026"),
+    ],
+)
+def test_letters_the_rules_fold_read_as_their_ascii_twins(special: str, plain: str) -> None:
+    """The case-insensitive rules let "ſ", "ı", "İ" and the Kelvin sign match s, i, i and k;
+    what they matched is then read as those letters (it raised KeyError before)."""
+    ref = datetime(2022, 1, 20, 10)
+    found = [(m.span, m.value) for m in extract_dates(special, ref=ref)]
+    assert found  # each is a date
+    assert found == [(m.span, m.value) for m in extract_dates(plain, ref=ref)]
+    assert [m.text for m in extract_dates(special, ref=ref)] == [
+        special[a:b] for (a, b), _ in found
+    ]

@@ -396,3 +396,15 @@ def test_word_shortcuts_read_what_the_rules_read(words: list[str], separator: st
     for position in starts:
         full = _at(text, position, -1, None)
         assert _at(text, position, -1, found.get(position), frozenset(starts)) == full, text
+
+
+@pytest.mark.parametrize(
+    ("special", "plain"),
+    [("tốİ đa 5 người", "tối đa 5 người"), ("không dướİ 3 tỷ", "không dưới 3 tỷ")],
+)
+def test_a_qualifier_with_a_dotted_capital_i_is_read(special: str, plain: str) -> None:
+    """The case-insensitive match reads "İ" as i; the qualifier is then looked up as listed
+    (it raised KeyError before)."""
+    got = [(m.span, m.value, m.qualifier) for m in extract_numbers(special)]
+    assert got == [(m.span, m.value, m.qualifier) for m in extract_numbers(plain)]
+    assert got and got[0][2] is not None

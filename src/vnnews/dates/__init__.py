@@ -85,7 +85,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     """
     require_str(text, "text")
     reference = reference_time(ref)
-    normalized = normalize(text)
+    normalized = _as_read(normalize(text))
     ctx = Context(normalized, reference, True)
     pieces = find_atoms(ctx)
     if len(pieces) > 1:  # a single piece has nothing to combine with
@@ -179,7 +179,7 @@ def _found_on(
 
     The trigger words are found in one scan of the whole text; a line without any is skipped.
     """
-    text = normalized.text
+    text = _as_read(normalized.text)
     line_starts = starts_by_line(text, lines)
     for number, (line_start, line_end) in enumerate(lines):
         starts = None if line_starts is None else line_starts[number]
@@ -193,6 +193,19 @@ def _found_on(
                     line_start + piece.start, line_start + piece.end
                 )
                 yield start, end, value
+
+
+# Letters the case-insensitive rules (``re``) read as ASCII ones, written as those: the words
+# a rule matched are then looked up in the word tables as they are listed ("3 ſ" is "3 s").
+_READ_AS = str.maketrans({"İ": "I", "ı": "i", "ſ": "s", "\u212a": "K"})
+_READ_AS_CHARS = ("İ", "ı", "ſ", "\u212a")
+
+
+def _as_read(text: str) -> str:
+    """``text`` with those letters replaced, one character for one (offsets stay)."""
+    if any(char in text for char in _READ_AS_CHARS):
+        return text.translate(_READ_AS)
+    return text
 
 
 def reference_time(ref: object) -> datetime:

@@ -274,7 +274,7 @@ def _at(
     if qualifier is not None and (every is None or qualifier.end() in every):
         found = _unqualified(text, qualifier.end(), last_roman_end)
         if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
-            return replace(found, qualifier=lex.qualifiers()[qualifier["q"].lower()])
+            return replace(found, qualifier=lex.qualifiers()[_as_listed(qualifier["q"])])
         if found is not None:
             return found
     # Shortcuts for the words that most often begin nothing; each gives what
@@ -284,6 +284,13 @@ def _at(
     ):
         return None
     return _unqualified(text, pos, last_roman_end)
+
+
+def _as_listed(written: str) -> str:
+    """A phrase the case-insensitive pattern matched, as the tables list it: that match also
+    lets "İ" stand for i, "ſ" for s and the Kelvin sign for k, which lower-casing does not
+    undo ("İ" lower-cases to two characters)."""
+    return written.casefold().replace("i\u0307", "i")
 
 
 @lru_cache(maxsize=1)
