@@ -54,11 +54,14 @@ def _dispatch() -> dict[str, tuple[_Entry, ...]]:
     followers = {char for chars in _FOLLOWERS.values() for char in chars}
     for length in range(1, _MAX_RUN + 1):
         for after in followers:
-            fitting = tuple(
-                entry for entry in table["#"] if _reads_run(names[entry.order], length, after)
-            )
-            if fitting:
-                table[_digit_key(length, after)] = fitting
+            for second in [*_SECONDS, _OTHER] if after == " " else [""]:
+                fitting = tuple(
+                    entry
+                    for entry in table["#"]
+                    if _reads_run(names[entry.order], length, after, second)
+                )
+                if fitting:
+                    table[_digit_key(length, after, second)] = fitting
     return table
 
 
@@ -90,19 +93,47 @@ _FOLLOWERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _reads_run(rule_name: str, length: int, after: str) -> bool:
-    """Whether a rule can match at a run of ``length`` digits followed by ``after``."""
+# After a run of digits and a space, the (casefolded) first letters of what each rule that
+# reads a space there can go on with: "3 giờ", "20 tháng", "3 Tết", "10 đến 15/1", "9 am",
+# "3 ngày tới" (read off the patterns as _FOLLOWERS is).
+_AFTER_SPACE: dict[str, str] = {
+    "numeric_clock": "ap",
+    "word_clock": "g",
+    "day_range": "-–—đt",
+    "word_date": "t",
+    "tet_day": "t",
+    "months_of_year": "t",
+    "relative_count": "gsptnhq",
+}
+_SECONDS = "".join(sorted(set("".join(_AFTER_SPACE.values()))))
+_OTHER = "#"  # the key of any other character after the space (no digit rule reads it)
+
+
+def _reads_run(rule_name: str, length: int, after: str, second: str = "") -> bool:
+    """Whether a rule can match at a run of ``length`` digits followed by ``after`` (and, after
+    a space, by ``second``: one of ``_SECONDS`` or ``_OTHER``)."""
     if rule_name not in _FOLLOWERS:
         return True
-    return length in _RUN_LENGTHS[rule_name] and after in _FOLLOWERS[rule_name]
+    if length not in _RUN_LENGTHS[rule_name] or after not in _FOLLOWERS[rule_name]:
+        return False
+    return after != " " or second in _AFTER_SPACE[rule_name]
 
 
 _MAX_RUN = 9  # digit runs longer than this are keyed as this long (no rule reads them)
 
 
-def _digit_key(length: int, after: str) -> str:
-    """The dispatch key of a run of digits: "#", its length and the character after it."""
-    return f"#{min(length, _MAX_RUN)}{' ' if after.isspace() else after}"
+def _digit_key(length: int, after: str, second: str = "") -> str:
+    """The dispatch key of a run of digits: "#", its length and the character after it; after
+    a space, also the character after that (see ``_AFTER_SPACE``)."""
+    return f"#{min(length, _MAX_RUN)}{' ' + second if after.isspace() else after}"
+
+
+def _second(char: str) -> str:
+    """The key of the character after a run of digits and a space (lower-cased already)."""
+    if char and char in _SECONDS:
+        return char
+    folded = char.casefold()[:1]  # "ſ" folds to "s", as the case-insensitive rules read it
+    return folded if folded and folded in _SECONDS else _OTHER
 
 
 _TOKEN = re.compile(r"\w+")
@@ -127,7 +158,9 @@ def _key(found: re.Match[str], lowered: str) -> str:
     if phrase:
         return phrase
     end = found.end()
-    return _digit_key(end - found.start(), lowered[end : end + 1])
+    after = lowered[end : end + 1]
+    second = _second(lowered[end + 1 : end + 2]) if after.isspace() else ""
+    return _digit_key(end - found.start(), after, second)
 
 
 def _starts(text: str, lowered: str) -> Iterator[tuple[int, str]]:
