@@ -408,3 +408,13 @@ def test_a_qualifier_with_a_dotted_capital_i_is_read(special: str, plain: str) -
     got = [(m.span, m.value, m.qualifier) for m in extract_numbers(special)]
     assert got == [(m.span, m.value, m.qualifier) for m in extract_numbers(plain)]
     assert got and got[0][2] is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["x² = 4", "²3 người", "1\U00016138 đồng", "²- \U000404061\U00016138.00"]
+)
+def test_digits_int_cannot_read_are_no_figures(text: str) -> None:
+    """A superscript digit, or a digit of a newer Unicode than this Python's (U+16138, known
+    to the regex module), is no figure: extract_numbers gave ValueError from int() before."""
+    for match in extract_numbers(text):
+        assert text[match.span[0] : match.span[1]] == match.text

@@ -28,6 +28,8 @@ def _quick_literal(text: str) -> int | float | None:
         return None
     whole = match["whole"].replace(".", "")
     decimals = (match["decimals"] or "").rstrip("0")
+    if not (whole + decimals).isdecimal():
+        return None  # digits of a newer Unicode than this Python's: the full reading decides
     # float() of the decimal string is the correctly rounded value, as float(Fraction) is.
     value = float(f"{whole}.{decimals}") if decimals else int(whole)
     return -value if match["sign"] else value

@@ -64,12 +64,14 @@ def _literal_full() -> regex.Pattern[str]:
 
 def literal_value(token: str) -> Number | None:
     """The value of a digit literal ("4.028" → 4028, "1,2M" → 1200000), else None."""
-    if token.isdigit() and len(token) <= 18:
+    if token.isdecimal() and len(token) <= 18:
         return int(token)
     match = _literal_full().match(token)
     if match is None:
         return None
     body = match["body"]
+    if not body.replace(".", "").replace(",", "").isdecimal():
+        return None  # digits of a newer Unicode than this Python's, which int() cannot read
     if "," in body:
         whole, _, decimals = body.partition(",")
         value = Fraction(int(whole.replace(".", "") or "0")) + Fraction(
