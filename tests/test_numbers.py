@@ -212,6 +212,9 @@ def test_extract_numbers_never_raises(text: str) -> None:
         (2 / 3, 2, "0,67"),
         (7, 1, "7,0"),
         (1234.5, 0, "1.234"),
+        (10**30 + 1, None, "1.000.000.000.000.000.000.000.000.000.001"),
+        (-(10**30), 1, "-1.000.000.000.000.000.000.000.000.000.000,0"),
+        (1e-30, None, "0," + "0" * 29 + "1"),
     ],
 )
 def test_format_number(value: float, decimals: int | None, expected: str) -> None:
@@ -220,10 +223,23 @@ def test_format_number(value: float, decimals: int | None, expected: str) -> Non
 
 @pytest.mark.parametrize(
     "value, decimals, expected",
-    [(89.51, None, "89,51%"), (100, None, "100%"), (0.5, None, "0,5%"), (12.345, 1, "12,3%")],
+    [
+        (89.51, None, "89,51%"),
+        (100, None, "100%"),
+        (0.5, None, "0,5%"),
+        (12.345, 1, "12,3%"),
+        (10**30, None, "1" + ".000" * 10 + "%"),
+    ],
 )
 def test_format_percent_does_not_round(value: float, decimals: int | None, expected: str) -> None:
     assert format_percent(value, decimals) == expected
+
+
+@pytest.mark.parametrize("value", [1e308, -1e308, 5e-324, Decimal("1E+500"), 10**400])
+def test_format_any_finite_number(value: float) -> None:
+    """Beyond the 28 digits of the default decimal context (InvalidOperation before)."""
+    for written in (format_number(value), format_number(value, 2), format_percent(value)):
+        assert written.lstrip("-")[:1].isdigit()
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), "12", True])

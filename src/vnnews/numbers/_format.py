@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from numbers import Real
 
 __all__ = ["format_number", "format_percent", "number_to_words"]
@@ -19,6 +19,13 @@ def _decimal(x: object) -> Decimal:
         raise ValueError(f"cannot format {x!r}")
     # repr() is the shortest string that reads back as the same float: 89.51, not 89.5100…
     return Decimal(repr(x)) if isinstance(x, float) else Decimal(str(x))
+
+
+def _precision(value: Decimal, decimals: int | None) -> int:
+    """Enough significant digits to write ``value`` exactly with ``decimals`` decimals: the
+    default context's 28 cannot hold 10**40 or 1e308, and babel's rounding then fails."""
+    digits = len(value.as_tuple().digits)
+    return max(28, digits + abs(value.adjusted()) + (decimals or 0) + 4)
 
 
 def _pattern(decimals: int | None) -> str | None:
@@ -53,9 +60,11 @@ def format_number(x: float | Decimal, decimals: int | None = None) -> str:
 
     value = _decimal(x)
     pattern = _pattern(decimals)
-    if pattern is None:
-        return format_decimal(value, locale="vi", decimal_quantization=False)
-    return format_decimal(value, format=pattern, locale="vi")
+    with localcontext() as context:
+        context.prec = _precision(value, decimals)
+        if pattern is None:
+            return format_decimal(value, locale="vi", decimal_quantization=False)
+        return format_decimal(value, format=pattern, locale="vi")
 
 
 def format_percent(x: float | Decimal, decimals: int | None = None) -> str:
@@ -80,11 +89,14 @@ def format_percent(x: float | Decimal, decimals: int | None = None) -> str:
     """
     from babel.numbers import format_percent as babel_percent
 
-    ratio = _decimal(x) / 100
+    value = _decimal(x)
     pattern = _pattern(decimals)
-    if pattern is None:
-        return babel_percent(ratio, locale="vi", decimal_quantization=False)
-    return babel_percent(ratio, format=pattern + "%", locale="vi")
+    with localcontext() as context:
+        context.prec = _precision(value, decimals)
+        ratio = value / 100
+        if pattern is None:
+            return babel_percent(ratio, locale="vi", decimal_quantization=False)
+        return babel_percent(ratio, format=pattern + "%", locale="vi")
 
 
 def number_to_words(n: float | Decimal) -> str:
