@@ -128,6 +128,7 @@ def _digit_key(length: int, after: str, second: str = "") -> str:
     return f"#{min(length, _MAX_RUN)}{' ' + second if after.isspace() else after}"
 
 
+@lru_cache(maxsize=1024)  # a pure function of one character
 def _second(char: str) -> str:
     """The key of the character after a run of digits and a space (lower-cased already)."""
     if char and char in _SECONDS:
