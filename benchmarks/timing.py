@@ -67,13 +67,14 @@ def compare(
 
     The tries alternate (ours, other, ours, other…), so a stretch of load from elsewhere on
     the machine falls on both sides rather than on whichever ran then; each side keeps its
-    best try.
+    best try. Each try starts with one untimed call, so that neither side is timed with the
+    processor caches the other side just filled.
     """
-    ours()  # warm caches (compiled patterns, loaded tables and models) on both sides
-    other()
     ours_best = other_best = float("inf")
     for _ in range(repeat):
+        ours()  # untimed: caches (processor, compiled patterns, loaded tables) warm again
         ours_best = min(ours_best, best_time(ours, repeat=1, number=number))
+        other()
         other_best = min(other_best, best_time(other, repeat=1, number=number))
     return Comparison(name, ours_best, other_name, other_best, unit)
 
