@@ -128,15 +128,6 @@ def _digit_key(length: int, after: str, second: str = "") -> str:
     return f"#{min(length, _MAX_RUN)}{' ' + second if after.isspace() else after}"
 
 
-@lru_cache(maxsize=1024)  # a pure function of one character
-def _second(char: str) -> str:
-    """The key of the character after a run of digits and a space (lower-cased already)."""
-    if char and char in _SECONDS:
-        return char
-    folded = char.casefold()[:1]  # "ſ" folds to "s", as the case-insensitive rules read it
-    return folded if folded and folded in _SECONDS else _OTHER
-
-
 _TOKEN = re.compile(r"\w+")
 
 
@@ -160,7 +151,12 @@ def _key(found: re.Match[str], lowered: str) -> str:
         return phrase
     end = found.end()
     after = lowered[end : end + 1]
-    second = _second(lowered[end + 1 : end + 2]) if after.isspace() else ""
+    second = ""
+    if after.isspace():
+        # Lower-cased, this is what the case-insensitive rules compare: the one letter they
+        # also read otherwise, "ſ" as s, was written as "s" before the scan (_as_read).
+        second = lowered[end + 1 : end + 2]
+        second = second if second and second in _SECONDS else _OTHER
     return _digit_key(end - found.start(), after, second)
 
 

@@ -289,7 +289,11 @@ def _at(
 def _as_listed(written: str) -> str:
     """A phrase the case-insensitive pattern matched, as the tables list it: that match also
     lets "İ" stand for i, "ſ" for s and the Kelvin sign for k, which lower-casing does not
-    undo ("İ" lower-cases to two characters)."""
+    undo ("İ" lower-cases to two characters).
+
+    (The dates read such letters as ASCII ones before matching; here that would change what
+    matches, as Roman numerals are read case-sensitively: "XİV" is no "XIV".)
+    """
     return written.casefold().replace("i\u0307", "i")
 
 
