@@ -47,13 +47,15 @@ def functions() -> dict[str, Callable[[str], object]]:
 
 
 def measure(function: Callable[[str], object], unit: str) -> tuple[float, ...]:
-    """Seconds for each size: best of three runs, with the garbage collector paused as timeit
-    does (its full collections over the growing result lists would be measured otherwise)."""
+    """Seconds for each size: best of five runs, with the garbage collector paused as timeit
+    does (its full collections over the growing result lists would be measured otherwise).
+    Five, not three: on a shared machine, three runs left stretches of outside load in a few
+    rows (ratios of 2.6-3.0 that best-of-five runs put at 2.0-2.3)."""
     seconds = []
     for size in SIZES:
         text = unit * max(1, size // len(unit))
         best = float("inf")
-        for _ in range(3):
+        for _ in range(5):
             gc.collect()
             gc.disable()
             try:
