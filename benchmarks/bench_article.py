@@ -61,8 +61,8 @@ def single_article() -> Comparison:
     )
 
 
-def cpu_seconds(function: Callable[[], object], *, number: int = 3) -> float:
-    """The CPU time of this thread (``time.thread_time``) of ``number`` calls, per call.
+def single_article_cpu() -> Comparison:
+    """The same comparison as :func:`single_article`, in CPU time of this thread.
 
     On a shared machine other processes stretch wall-clock times; CPU time is what the call
     itself costs. Only this thread counts: background threads of a loaded library would
@@ -71,33 +71,20 @@ def cpu_seconds(function: Callable[[], object], *, number: int = 3) -> float:
     """
     import time
 
-    start = time.thread_time()
-    for _ in range(number):
-        function()
-    return (time.thread_time() - start) / number
-
-
-def single_article_cpu(repeat: int = 15) -> Comparison:
-    """The same comparison as :func:`single_article`, in CPU time, the tries alternating."""
     from underthesea import word_tokenize
 
     from vnnews import analyze
 
     texts = list(synthetic_articles(40))
-    ours = cycling(lambda text: analyze(text, published="2022-01-20"), texts)
-    theirs = cycling(word_tokenize, texts)
-    ours_best = theirs_best = float("inf")
-    for _ in range(repeat):
-        ours()  # untimed, as in benchmarks.timing.compare: each side starts with warm caches
-        ours_best = min(ours_best, cpu_seconds(ours, number=10))
-        theirs()
-        theirs_best = min(theirs_best, cpu_seconds(theirs))
-    return Comparison(
+    return compare(
         "analyze(fixture article), CPU time",
-        ours_best,
+        cycling(lambda text: analyze(text, published="2022-01-20"), texts),
         "underthesea.word_tokenize",
-        theirs_best,
+        cycling(word_tokenize, texts),
+        repeat=15,
+        number=3,
         unit="article",
+        clock=time.thread_time,
     )
 
 
