@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cases import article_text, load_cases
+from cases import article_text, load_cases, to_old_style
 from vnnews import Article, ArticleError, ParseError, analyze, analyze_many
 from vnnews.normalize import normalize
 
@@ -539,7 +539,7 @@ def _messy(text: str) -> list[str]:
     return [
         text,
         unicodedata.normalize("NFD", text),
-        text.replace("hòa", "hoà").replace("Hòa", "Hoà").replace("thủy", "thuỷ"),
+        to_old_style(text),
         text.replace("\n", "\r\n").replace(" ", "\u00a0", 40),
         "  " + text.replace("\n", " \t\n ").replace(", ", ",  "),
     ]
