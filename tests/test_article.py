@@ -309,6 +309,78 @@ def test_no_match_reaches_across_a_line() -> None:
     assert article.dates[0].value.start == datetime(2022, 1, 19)
 
 
+def _whole_table_match(line: str) -> tuple[str, dict[str, str | None]] | None:
+    """The boilerplate rule of a line as the whole table, one alternation, reads it."""
+    import regex
+
+    from vnnews._data import read_tsv
+
+    rows = read_tsv("boilerplate_lines.tsv")
+    alternatives = "|".join(f"(?P<r{i}>{pattern})" for i, (_, _, pattern) in enumerate(rows))
+    match = regex.fullmatch(f"(?:{alternatives})", line, regex.IGNORECASE)
+    if match is None:
+        return None
+    index = next(i for i in range(len(rows)) if match.group(f"r{i}") is not None)
+    names = ("day", "month", "year", "hour", "minute")
+    groups = match.groupdict()
+    return rows[index][0], {name: groups.get(name) for name in names}
+
+
+def _boilerplate_words() -> list[str]:
+    import regex
+
+    from vnnews._data import read_tsv
+
+    words = {
+        w
+        for _, _, pattern in read_tsv("boilerplate_lines.tsv")
+        for w in regex.findall(r"\w+", pattern)
+    }
+    return sorted(words - {"d", "w", "n"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_boilerplate_words()),
+            st.sampled_from(
+                [" ", "-", "_", ":", "(*)", ">", "»", "|", ".", "20/1/2022", "1.234", "Ả"]
+            ),
+            st.text(max_size=3),
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_boilerplate_rule_is_the_first_of_the_table_that_matches(line: str) -> None:
+    from vnnews.article import _match_boilerplate
+
+    found = _match_boilerplate(line) if len(line) <= 160 else None
+    expected = _whole_table_match(line) if len(line) <= 160 else None
+    got = None
+    if found is not None:
+        groups = found[1].groupdict()
+        got = found[0].name, {n: groups.get(n) for n in ("day", "month", "year", "hour", "minute")}
+    assert got == expected
+
+
+def test_boilerplate_rules_of_the_case_lines() -> None:
+    from vnnews.article import _match_boilerplate
+
+    texts = [
+        article_text(),
+        *(case.values[0]["text"] for case in load_cases("article_layout.jsonl")),
+    ]
+    lines = [line.strip() for text in texts for line in normalize(text).split("\n")]
+    matched = 0
+    for line in lines:
+        found = _match_boilerplate(line) if len(line) <= 160 else None
+        expected = _whole_table_match(line) if len(line) <= 160 else None
+        assert (found[0].name if found else None) == (expected[0] if expected else None), line
+        matched += found is not None
+    assert matched >= 20
+
+
 # ----------------------------------------------------------------------------- words=True
 
 

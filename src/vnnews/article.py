@@ -517,24 +517,36 @@ def _split_lines(normalized: NormalizedText) -> list[_Line]:
 
 
 @lru_cache(maxsize=1)
-def _boilerplate_table() -> tuple[regex.Pattern[str], tuple[_Rule, ...]]:
+def _boilerplate_rules() -> tuple[tuple[_Rule, regex.Pattern[str]], ...]:
+    """The rules of the boilerplate table, in its order, each with its compiled pattern."""
     rows = read_tsv("boilerplate_lines.tsv")
-    rules = tuple(_Rule(name, kind) for name, kind, _ in rows)
-    alternatives = "|".join(f"(?P<r{i}>{pattern})" for i, (_, _, pattern) in enumerate(rows))
-    return regex.compile(f"(?:{alternatives})", regex.IGNORECASE), rules
+    return tuple(
+        (_Rule(name, kind), regex.compile(pattern, regex.IGNORECASE))
+        for name, kind, pattern in rows
+    )
+
+
+@lru_cache(maxsize=4096)
+def _rules_opening(prefix: str) -> tuple[tuple[_Rule, regex.Pattern[str]], ...]:
+    """The rules that can match a whole line beginning with ``prefix`` (its first two
+    characters), found once per prefix by a partial match.
+
+    Most lines rule out all but a few patterns by their first two characters ("Qu…" can only
+    be a breadcrumb or an image file name); trying the whole table, as one alternation, on
+    every short line cost more than all the rest of the layout.
+    """
+    return tuple(rule for rule in _boilerplate_rules() if rule[1].fullmatch(prefix, partial=True))
 
 
 def _match_boilerplate(line: str) -> tuple[_Rule, regex.Match[str]] | None:
+    """The first rule of the table that matches the whole line, and its match."""
     if len(line) > _BOILERPLATE_MAX:
         return None
-    pattern, rules = _boilerplate_table()
-    match = pattern.fullmatch(line)
-    if match is None:
-        return None
-    for index, rule in enumerate(rules):
-        if match.group(f"r{index}") is not None:
+    for rule, pattern in _rules_opening(line[:2]):
+        match = pattern.fullmatch(line)
+        if match is not None:
             return rule, match
-    return None  # pragma: no cover - one alternative always matched
+    return None
 
 
 def _dateline_date(match: regex.Match[str]) -> date | None:
