@@ -112,5 +112,4 @@ def _char_span(columns: Columns, first: int, end: int) -> tuple[int, int]:
 
 
 def _slice(normalized: NormalizedText, columns: Columns, part: tuple[int, int]) -> str:
-    start, end = _char_span(columns, *part)
-    return normalized.text[start:end]
+    return normalized.text[columns.starts[part[0]] : columns.end(part[1] - 1)]

@@ -36,9 +36,8 @@ class Trie:
         """The root node: casefolded token -> node; a node's key ``""`` lists its phrases."""
         return self._root
 
-    def starts(self, key: str) -> bool:
-        """Whether some phrase starts with the token whose casefolded text is ``key``."""
-        return key in self._root
+    # The walks below are ``while`` loops rather than ``for`` over a ``range``: most calls
+    # stop at the first key, where making the range costs more than the walk.
 
     def matches(self, keys: Sequence[str], start: int) -> list[Match]:
         """Every phrase at ``keys[start]``: (end index, label, phrase as listed), shortest first.
@@ -48,26 +47,31 @@ class Trie:
         """
         found: list[Match] = []
         node: Any = self._root
-        for index in range(start, len(keys)):
+        index, size = start, len(keys)
+        while index < size:
             node = node.get(keys[index])
             if node is None:
                 break
+            index += 1
             phrases = node.get(_END)
             if phrases:
-                found += [(index + 1, label, words) for label, words in phrases]
+                found += [(index, label, words) for label, words in phrases]
         return found
 
     def longest_labelled(self, keys: Sequence[str], start: int, label: str) -> int | None:
         """The end of the longest phrase labelled ``label`` at ``keys[start]``, or ``None``."""
         best = None
         node: Any = self._root
-        for index in range(start, len(keys)):
+        index, size = start, len(keys)
+        while index < size:
             node = node.get(keys[index])
             if node is None:
                 break
-            phrases = node.get(_END)
-            if phrases and any(listed == label for listed, _ in phrases):
-                best = index + 1
+            index += 1
+            for listed, _ in node.get(_END, ()):
+                if listed == label:
+                    best = index
+                    break
         return best
 
     def longest(self, keys: Sequence[str], start: int) -> tuple[int, str] | None:
@@ -77,13 +81,15 @@ class Trie:
         """
         best = None
         node: Any = self._root
-        for index in range(start, len(keys)):
+        index, size = start, len(keys)
+        while index < size:
             node = node.get(keys[index])
             if node is None:
                 break
+            index += 1
             phrases = node.get(_END)
             if phrases:
-                best = (index + 1, phrases[0][0])
+                best = (index, phrases[0][0])
         return best
 
 
@@ -142,6 +148,7 @@ class Lexicons:
     place_prefixes: Trie
     not_people: Trie
     surnames: frozenset[str]
+    surname_keys: frozenset[str]  # the surnames casefolded
     ethnic_prefixes: frozenset[str]
     stopwords: frozenset[str]
     org_heads: frozenset[str]
@@ -152,6 +159,9 @@ class Lexicons:
     # The keys that may open something: the first keys of those phrases, quantifiers and
     # casefolded surnames.
     scan_keys: frozenset[str]
+    # The pairs of keys that may open something: the first two keys of a phrase, and a
+    # quantifier before the first key of one (a one-key phrase opens on its own).
+    scan_pairs: frozenset[tuple[str, str]]
     # The same for a title: a rank, position or modifier phrase.
     title_openers: Openers
 
@@ -181,6 +191,7 @@ def lexicons() -> Lexicons:
     modifiers_trie = Trie(modifiers)
     honorifics = Trie(_labelled("people_honorifics.txt", "honorific"))
     surnames = frozenset(read_lines("people_surnames.txt"))
+    surname_keys = frozenset(name.casefold() for name in surnames)
     titles = (positions_trie, ranks, modifiers_trie)
     openers = Openers.of([*titles, honorifics])
     return Lexicons(
@@ -192,14 +203,14 @@ def lexicons() -> Lexicons:
         place_prefixes=Trie(_labelled("people_place_prefixes.txt", "place")),
         not_people=Trie(_labelled("people_not_people.txt", "not-person")),
         surnames=surnames,
+        surname_keys=surname_keys,
         ethnic_prefixes=frozenset(read_lines("people_ethnic_prefixes.txt")),
         stopwords=frozenset(read_lines("people_stopwords.txt")),
         org_heads=frozenset(normalize(row[0]).casefold() for row in heads),
         abbreviations=abbreviations,
         openers=openers,
-        scan_keys=openers.single
-        | openers.firsts
-        | QUANTIFIERS
-        | {name.casefold() for name in surnames},
+        scan_keys=openers.single | openers.firsts | QUANTIFIERS | surname_keys,
+        scan_pairs=openers.pairs
+        | {(word, key) for word in QUANTIFIERS for key in openers.single | openers.firsts},
         title_openers=Openers.of(titles),
     )

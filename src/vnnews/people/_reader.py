@@ -6,7 +6,7 @@ name at most six), so the scanner that calls them stays linear in the input leng
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from vnnews.people._lexicon import Lexicons
 from vnnews.people._tokens import Columns, Token
@@ -28,9 +28,12 @@ _SOFT_MARK = "place:soft"
 _NAME_LENGTH_RANK = {3: 0, 4: 1, 2: 2, 5: 3, 6: 4}
 
 
-@dataclass(frozen=True, slots=True)
-class TitleParse:
-    """A title as token index ranges: ``[start, end)`` and its parts."""
+class TitleParse(NamedTuple):
+    """A title as token index ranges: ``[start, end)`` and its parts.
+
+    (A named tuple: the scanner makes one for every title it tries, and a tuple is made
+    several times faster than a frozen dataclass.)
+    """
 
     start: int
     end: int
@@ -43,8 +46,7 @@ class TitleParse:
     is_rank: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class NameSplit:
+class NameSplit(NamedTuple):
     """A title whose organisation ended with a person's name: the trimmed title and the name."""
 
     title: TitleParse
@@ -55,8 +57,9 @@ class NameSplit:
 class _LazyTokens(dict[int, Token]):
     """``columns`` as :class:`Token` objects, each made the first time it is read.
 
-    The scanner reads a few hundred tokens of an article's thousands; a hit is a plain dict
-    look-up. Indices behave as in a list (``-1`` is the last token).
+    The scanner needs a token's kind for a few dozen tokens of an article's thousands (it
+    reads texts, keys and offsets from the columns); a hit is a plain dict look-up. Indices
+    behave as in a list (``-1`` is the last token).
     """
 
     def __init__(self, columns: Columns) -> None:
@@ -79,7 +82,9 @@ class Reader:
         word_spans: frozenset[tuple[int, int]] | None = None,
     ) -> None:
         self.tokens = _LazyTokens(columns)
+        self.columns = columns
         self.texts = columns.texts
+        self.starts = columns.starts
         self.keys = columns.keys
         self.lex = lex
         self.size = len(columns.keys)
@@ -87,13 +92,28 @@ class Reader:
         self.word_spans = word_spans
         self._titles: dict[int, TitleParse | None] = {}  # the scanner asks again and again
 
-    def at(self, index: int) -> Token | None:
-        """The token at ``index`` or ``None`` past the end."""
-        return self.tokens[index] if 0 <= index < self.size else None
-
     def text_at(self, index: int) -> str:
         """The text of the token at ``index``, or ``""`` past the end."""
         return self.texts[index] if 0 <= index < self.size else ""
+
+    # A token's kind takes a Token object, made by the columns; the case of its text comes
+    # first, since most tokens are not capitalised (or not lowercase) and need none.
+
+    def is_name_word(self, index: int) -> bool:
+        """Whether the token at ``index`` is a capitalised word (False past either end)."""
+        return (
+            0 <= index < self.size
+            and self.texts[index][0].isupper()
+            and self.tokens[index].kind == "word"
+        )
+
+    def is_lower_word(self, index: int) -> bool:
+        """Whether the token at ``index`` is a lowercase word (False past either end)."""
+        return (
+            0 <= index < self.size
+            and self.texts[index][0].islower()
+            and self.tokens[index].kind == "word"
+        )
 
     # Titles -----------------------------------------------------------------------------
 
@@ -117,8 +137,11 @@ class Reader:
         if found is None:
             return None
         end = found[0]
-        last, dot = self.tokens[end - 1], self.at(end)
-        if dot and dot.text == "." and dot.start == last.end and _has_two_capitals(last.text):
+        if (
+            self.text_at(end) == "."
+            and self.starts[end] == self.columns.end(end - 1)
+            and _has_two_capitals(self.texts[end - 1])
+        ):
             end += 1  # "TS." and "PGS.TS." keep their dot
         return TitleParse(index, end, (), (index, found[0]), None, is_rank=True)
 
@@ -157,19 +180,17 @@ class Reader:
         # "trưởng ban" is a position, but in "Trưởng Ban Tuyên giáo" the capital B starts the
         # organisation: a lowercase word of the list does not match a capitalised head.
         for offset, word in enumerate(listed[1:], start=1):
-            token = self.tokens[index + offset]
             if (
                 word[0].islower()
-                and token.text[0].isupper()
+                and self.texts[index + offset][0].isupper()
                 and self._starts_org_head(index + offset)
             ):
                 return False
         return True
 
     def _starts_org_head(self, index: int) -> bool:
-        first = self.tokens[index].key
-        second = self.at(index + 1)
-        pair = f"{first} {second.key}" if second else first
+        first = self.keys[index]
+        pair = f"{first} {self.keys[index + 1]}" if index + 1 < self.size else first
         return first in self.lex.org_heads or pair in self.lex.org_heads
 
     # Organisations ----------------------------------------------------------------------
@@ -194,8 +215,7 @@ class Reader:
         return cursor, tuple(marks.items())  # (in order: the cursor only moves forward)
 
     def _org_step(self, cursor: int, previous: str, limit: int) -> tuple[int, str] | None:
-        token = self.tokens[cursor]
-        if token.kind == "nl":
+        if self.texts[cursor] == "\n":  # the only text of the "nl" kind
             return None
         found = self.lex.organization.longest(self.keys, cursor)
         if found is not None and found[1].startswith("head") and found[0] == cursor + 1:
@@ -203,6 +223,7 @@ class Reader:
             return end, found[1]  # a one-word head takes its second syllable: "Bộ đội"
         if found is not None:
             return found
+        token = self.tokens[cursor]
         if token.kind == "abbr":
             return cursor + 1, "abbr"
         if token.is_name_word:
@@ -215,10 +236,8 @@ class Reader:
                 return bridge, "word"
         if cursor + 1 >= limit or previous == "start":
             return None
-        if token.is_dash:
-            following = self.tokens[cursor + 1]
-            if following.is_name_word and self.title_at(cursor + 1) is None:
-                return cursor + 1, "dash"
+        if token.is_dash and self.is_name_word(cursor + 1) and self.title_at(cursor + 1) is None:
+            return cursor + 1, "dash"
         if token.key in _JOINERS and previous in _JOINABLE_AFTER:
             following = self.tokens[cursor + 1]
             if (following.is_name_word or following.kind == "abbr") and self.title_at(
@@ -234,8 +253,7 @@ class Reader:
         follows; a verb (a stopword) never is.
         """
         for end in range(cursor + 1, min(cursor + 4, limit)):
-            token = self.tokens[end - 1]
-            if not token.is_lower_word or token.key in self.lex.stopwords:
+            if not self.is_lower_word(end - 1) or self.keys[end - 1] in self.lex.stopwords:
                 return None
             found = self.lex.organization.longest(self.keys, end)
             if found is not None and found[1] != "abbr":
@@ -243,38 +261,38 @@ class Reader:
         return None
 
     def _org_word_step(self, cursor: int, previous: str, limit: int) -> tuple[int, str]:
-        following = self.at(cursor + 1)
-        starts_word = previous != "cap"
+        following = cursor + 1
         if (
-            starts_word
-            and following is not None
-            and cursor + 1 < limit
-            and following.is_lower_word
-            and following.key not in self.lex.stopwords
-            and following.start == self.tokens[cursor].end + 1
+            previous != "cap"  # it starts a word
+            and following < limit
+            and self.is_lower_word(following)
+            and self.keys[following] not in self.lex.stopwords
+            and self.starts[following] == self.columns.end(cursor) + 1
         ):
             return cursor + 2, "lower"
         return cursor + 1, "cap"
 
     # Names ------------------------------------------------------------------------------
 
-    def is_surname(self, token: Token) -> bool:
-        """Whether ``token`` can open a Vietnamese name (surname or ethnic name prefix)."""
-        return token.text in self.lex.surnames or token.text.startswith(("H'", "H’"))
+    def is_surname(self, index: int) -> bool:
+        """Whether the token at ``index`` can open a Vietnamese name (surname or ethnic prefix)."""
+        text = self.texts[index]
+        return text in self.lex.surnames or text.startswith(("H'", "H’"))
 
     def _place_first(self, candidates: list[int], end: int) -> bool:
         if len(candidates) > 1:
             return True
         two_words = end - candidates[0] == 2
-        return two_words and not self._is_ethnic(self.tokens[candidates[0]])
+        return two_words and not self._is_ethnic(candidates[0])
 
-    def _is_ethnic(self, token: Token) -> bool:
-        return token.text in self.lex.ethnic_prefixes or token.text.startswith(("H'", "H’"))
+    def _is_ethnic(self, index: int) -> bool:
+        text = self.texts[index]
+        return text in self.lex.ethnic_prefixes or text.startswith(("H'", "H’"))
 
     def name_run_end(self, start: int, *, stop_at_title: bool = True) -> int | None:
         """The end of the run of at most six capitalised words at ``start`` (None if longer)."""
         cursor = start
-        while cursor < self.size and self.tokens[cursor].is_name_word:
+        while self.is_name_word(cursor):
             if cursor > start and stop_at_title and self._opens_title(cursor):
                 break
             cursor += 1
@@ -303,7 +321,7 @@ class Reader:
         while (
             run_start > org_start
             and end - run_start < _NAME_LOOKBACK
-            and self.tokens[run_start - 1].is_name_word
+            and self.is_name_word(run_start - 1)
         ):
             run_start -= 1
         if run_start == end:
@@ -317,9 +335,9 @@ class Reader:
         if name_start is None:
             return None
         if name_start > org_start:
-            trimmed = replace(title, end=name_start, organization=(org_start, name_start))
+            trimmed = title._replace(end=name_start, organization=(org_start, name_start))
         else:
-            trimmed = replace(title, end=_title_core_end(title), organization=None)
+            trimmed = title._replace(end=_title_core_end(title), organization=None)
         return NameSplit(trimmed, name_start, end)
 
     def _choose_name_start(
@@ -332,12 +350,12 @@ class Reader:
         place_end = self.known_non_person(run_start, end)
         if place_end is not None:
             first_open = max(first_open, place_end)
-            if 2 <= end - place_end <= _MAX_NAME and self.is_surname(self.tokens[place_end]):
+            if 2 <= end - place_end <= _MAX_NAME and self.is_surname(place_end):
                 return place_end  # "tỉnh Quảng Nam Lương Nguyễn Minh Triết": after the place
         candidates = [
             index
             for index in range(first_open, end - 1)
-            if self.is_surname(self.tokens[index])
+            if self.is_surname(index)
             and end - index <= _MAX_NAME
             and self.known_non_person(index, end) is None  # "Hà Nội" opens no name
         ]
@@ -370,9 +388,9 @@ class Reader:
         is in the way ("huyện Yên Thành", "Sở Công Thương").
         """
         assert self.word_spans is not None
-        run_end = self.tokens[end - 1].end
+        run_end = self.columns.end(end - 1)
         for index in range(max(first_open, end - _MAX_NAME), end - 1):
-            if (self.tokens[index].start, run_end) not in self.word_spans:
+            if (self.starts[index], run_end) not in self.word_spans:
                 continue
             if index in candidates:
                 return index
@@ -389,19 +407,17 @@ class Reader:
         if found is None:
             return None
         end = found[0]
-        token = self.tokens[index]
         if (
-            token.text[0].isupper()
-            and token.key not in {"đ/c", "ngài"}
+            self.texts[index][0].isupper()
+            and self.keys[index] not in {"đ/c", "ngài"}
             and not self.sentence_start(index)
         ):
             return None
         if self.after_place_prefix(index) or self.known_non_person(index, self.size) is not None:
             return None
-        following = self.at(end)
-        if following is None:
+        if end >= self.size:
             return None
-        if following.is_name_word or (before_list and following.text == ":"):
+        if self.is_name_word(end) or (before_list and self.texts[end] == ":"):
             return end
         return end if self.title_at(end) is not None else None
 

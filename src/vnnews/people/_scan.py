@@ -11,12 +11,13 @@ from itertools import compress, count, repeat
 
 from vnnews.people._lexicon import QUANTIFIERS, Lexicons
 from vnnews.people._reader import Reader, TitleParse
-from vnnews.people._tokens import Columns
+from vnnews.people._tokens import DASHES, Columns
 
 __all__ = ["Found", "scan"]
 
 _QUANTIFIERS = QUANTIFIERS
 _ETHNIC = ("H'", "H’")  # the Ê Đê name prefix of women, as Reader.is_surname reads it
+_DASH_OR_COMMA = DASHES | {","}  # what opens the titles after a name
 _MAX_TITLES = 20
 _MAX_LIST = 50
 _BRACKET_LIMIT = 60
@@ -69,26 +70,28 @@ class _Scanner:
 
         A pattern starts where a honorific or a title (rank, position, modifier) may start,
         at a quantifier right before one ("các đồng chí", "hai Phó Giám đốc") or at a
-        surname. One C-level pass finds the tokens whose key may open one of these; a look
-        at the phrases that start with it, or at the surname list, keeps the real ones.
+        surname. One C-level pass finds the tokens whose key may open one of these (a few
+        hundred an article, mostly common words such as "tỉnh"); a look at the key, at the
+        pair of keys it starts, or at the surname list, keeps the real ones.
         """
         texts, keys = self.columns.texts, self.columns.keys
         lex = self.read.lex
-        single, firsts, pairs = lex.openers.single, lex.openers.firsts, lex.openers.pairs
-        opens, surnames, last = lex.openers.opens, lex.surnames, self.size - 1
+        single, opens, scan_pairs = lex.openers.single, lex.openers.opens, lex.scan_pairs
+        surname_keys, surnames = lex.surname_keys, lex.surnames
+        following = keys[1:]
+        following.append("")  # no key is empty: no pair starts at the last token
         found = []
         for index in compress(count(), map(lex.scan_keys.__contains__, keys)):
             key = keys[index]
+            # Most keys fail all three set look-ups, which come before any call: a phrase of
+            # two keys or more, or a quantifier before a phrase, has its first pair listed.
             if (
                 key in single
                 or (
-                    key in firsts
-                    and index < last
-                    and (key, keys[index + 1]) in pairs
-                    and opens(keys, index)
+                    (key, following[index]) in scan_pairs
+                    and (opens(keys, index) or (key in _QUANTIFIERS and opens(keys, index + 1)))
                 )
-                or (key in _QUANTIFIERS and opens(keys, index + 1))
-                or (texts[index] in surnames and self._may_open_name(index))
+                or (key in surname_keys and texts[index] in surnames and self._may_open_name(index))
             ):
                 found.append(index)
         if self.columns.apostrophes:  # "H'Hen Niê": an Ê Đê woman's name
@@ -97,10 +100,11 @@ class _Scanner:
         return found
 
     def _may_open_name(self, index: int) -> bool:
-        """False where ``_name_first`` stops at once: right after a name word or abbreviation.
+        """Whether a bare name may start at ``index``: not right after a name word or abbreviation.
 
         (A surname that opens no phrase and is no quantifier is tried by ``_name_first``
-        only: "Nguyễn Văn An Nguyễn Văn An" has one candidate, not two.)
+        only, which stops at once where this is False: "Nguyễn Văn An Nguyễn Văn An" has one
+        candidate, not two.)
         """
         if index == 0:
             return True
@@ -108,27 +112,22 @@ class _Scanner:
         return not (previous.is_name_word or previous.kind == "abbr")
 
     def _at(self, index: int) -> Result | None:
-        token = self.read.tokens[index]
-        if not (token.is_name_word or self._may_start(token.key)):
+        key = self.read.keys[index]
+        # A quantifier, the first key of a honorific or title phrase, or a name word.
+        if not (
+            key in _QUANTIFIERS
+            or key in self.read.lex.openers.paths
+            or self.read.is_name_word(index)
+        ):
             return None  # most tokens: a cheap test before any rule runs
         # "Hai Phó Giám đốc…" opens a sentence; a capitalised "Ba" inside one is a name.
-        if token.key in _QUANTIFIERS and (
-            token.text[0].islower() or self.read.sentence_start(index)
+        if key in _QUANTIFIERS and (
+            self.read.texts[index][0].islower() or self.read.sentence_start(index)
         ):
             plural = self._plural(index + 1)
             if plural is not None:
                 return plural
         return self._title_first(index) or self._honorific_first(index) or self._name_first(index)
-
-    def _may_start(self, key: str) -> bool:
-        lex = self.read.lex
-        return (
-            key in _QUANTIFIERS
-            or lex.honorifics.starts(key)
-            or lex.positions.starts(key)
-            or lex.ranks.starts(key)
-            or lex.modifiers.starts(key)
-        )
 
     # Title before the name: "Bí thư Tỉnh ủy Thái Thanh Quý", "Thiếu tướng Nguyễn Văn A",
     # "Phó Chủ tịch UBND tỉnh, đồng chí Nguyễn Văn A", "Giám đốc Sở (ông Nguyễn Văn A)".
@@ -145,7 +144,7 @@ class _Scanner:
                 )
             titles.append(title)
             cursor = title.end
-            if title.organization is None and self._has_name_run(cursor):
+            if title.organization is None and self.read.is_name_word(cursor):
                 end = self.read.name_run_end(cursor)
                 if end is not None and (title.is_rank or end - cursor >= 2):
                     return self._after_name((cursor, end), honorific, titles, start)
@@ -155,10 +154,6 @@ class _Scanner:
                 continue
             return self._title_then_name(cursor, honorific, titles, start)
         return ([], cursor) if titles else None
-
-    def _has_name_run(self, index: int) -> bool:
-        token = self.read.at(index)
-        return token is not None and token.is_name_word
 
     def _title_then_name(
         self, cursor: int, honorific: Span | None, titles: list[TitleParse], start: int
@@ -196,11 +191,9 @@ class _Scanner:
     # A bare name with its titles after it: "Nguyễn Văn Thông – Phó Bí thư Thường trực Tỉnh ủy".
     def _name_first(self, index: int) -> Result | None:
         read = self.read
-        token = read.tokens[index]
-        previous = read.at(index - 1)
-        if not token.is_name_word or not read.is_surname(token):
+        if not read.is_surname(index) or not read.is_name_word(index):
             return None
-        if previous is not None and (previous.is_name_word or previous.kind == "abbr"):
+        if not self._may_open_name(index):
             return None
         if read.after_place_prefix(index):
             return None
@@ -224,14 +217,14 @@ class _Scanner:
         shared_honorific: Span | None = None,
     ) -> Result:
         name_end = name[1]
-        following = self.read.at(name_end)
+        following = self.read.text_at(name_end)
         after_titles: list[TitleParse] = []
         cursor = name_end
-        if following is not None and (following.is_dash or following.text == ","):
+        if following in _DASH_OR_COMMA:
             after_titles, cursor = self._title_list(name_end + 1)
             if not after_titles:
                 cursor = name_end
-        elif following is not None and following.text == "(":
+        elif following == "(":
             after_titles, cursor = self._bracket_titles(name_end + 1)
             if not after_titles:
                 cursor = name_end
@@ -313,11 +306,10 @@ class _Scanner:
 
     def _list_name(self, index: int, honorific: Span | None) -> tuple[int, int] | None:
         read = self.read
-        token = read.at(index)
         end = read.name_run_end(index)
-        if token is None or end is None:
+        if end is None:  # (also past the end)
             return None
-        if honorific is None and (end - index < 2 or not read.is_surname(token)):
+        if honorific is None and (end - index < 2 or not read.is_surname(index)):
             return None
         return index, end
 
