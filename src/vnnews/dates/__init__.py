@@ -177,16 +177,19 @@ def _found_on(
 ) -> Iterator[tuple[int, int, TimeValue]]:
     """The dates of the ``lines`` (ranges of the normalised text, in order, no line breaks).
 
-    The trigger words are found in one scan of the whole text; a line without any is skipped.
+    The text is lower-cased once, and the trigger words are found in one scan of it; a line
+    without any is skipped.
     """
     text = _as_read(normalized.text)
-    line_starts = starts_by_line(text, lines)
+    lowered = text.lower()
+    line_starts = starts_by_line(text, lowered, lines)
     for number, (line_start, line_end) in enumerate(lines):
         starts = None if line_starts is None else line_starts[number]
         if starts == []:
             continue
         ctx = Context(text[line_start:line_end], reference, False)
-        for piece in compose(find_atoms(ctx, starts), ctx):
+        line_lowered = None if starts is None else lowered[line_start:line_end]
+        for piece in compose(find_atoms(ctx, starts, line_lowered), ctx):
             value = _final(piece, reference)
             if value is not None:
                 start, end = normalized.original_span(

@@ -133,31 +133,62 @@ _TOKEN = re.compile(r"\w+")
 
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
-    """The phrases (lower case) and digits that can start an expression, found in one scan.
+    """The phrases (lower case) and runs of digits that can start an expression, found in one
+    scan, each read with the character before it; group 1 is the trigger.
 
-    The phrases are written as a trie ("t(?:ừ(?: nay)?|uần|háng)…"): a flat alternation of 70
-    phrases would be tried one by one at every position.
+    A trigger starts a word, so a non-word character comes before it (the scan reads the text
+    behind a line break, see ``_padded``). A pattern that starts with a character class lets
+    ``re`` pass over the other characters in a tight loop, where one that starts with a
+    lookahead or a word boundary enters the matcher at every position. The phrases are written
+    as a trie per first letter ("t(?:ừ(?: nay)?|uần|háng)…"): ``re`` passes over a branch that
+    starts with another letter without entering it, where a flat alternation of 70 phrases
+    would be tried one by one. No phrase starts with a digit.
     """
-    phrases = [phrase for phrase in _dispatch() if not phrase.startswith("#")]
-    # The lookahead on the first letters lets most positions fail before the word boundary test.
-    firsts = re.escape("".join(sorted({phrase[0] for phrase in phrases})))
-    return re.compile(rf"(?=[\d{firsts}])\b(?:({trie_pattern(phrases)})\b|\d{{1,16}})")
+    rests: dict[str, list[str]] = {}
+    for phrase in _dispatch():
+        if not phrase.startswith("#"):
+            rests.setdefault(phrase[0], []).append(phrase[1:])
+    phrases = "|".join(
+        re.escape(first) + trie_pattern(rest) + r"\b" for first, rest in sorted(rests.items())
+    )
+    return re.compile(rf"\W({phrases}|\d{{1,16}}{_read_after_digits()})")
 
 
-def _key(found: re.Match[str], lowered: str) -> str:
+def _read_after_digits() -> str:
+    """A lookahead for what some rule can read after a run of digits (``_FOLLOWERS``, and after
+    a space ``_AFTER_SPACE``): a run followed by anything else ("2021,", "200 đồng") has a key
+    with no rules, so the scan leaves it out. Empty if a rule that reads digits is not in
+    ``_FOLLOWERS`` (it is tried at any run)."""
+    names = [rule.name for rule in rules()]
+    readers = {names[entry.order] for entry in _dispatch()["#"]}
+    if not readers <= _FOLLOWERS.keys():
+        return ""
+    afters = {char for name in readers for char in _FOLLOWERS[name] if char != " "}
+    seconds = {char for name in readers if " " in _FOLLOWERS[name] for char in _AFTER_SPACE[name]}
+    return rf"(?=[{re.escape(''.join(sorted(afters)))}]|\s[{re.escape(''.join(sorted(seconds)))}])"
+
+
+def _padded(lowered: str) -> str:
+    """The text the trigger scan reads: ``lowered`` after a line break, the non-word character
+    that a trigger at its very start needs before it. A match's ``start()`` in this is the
+    offset of its trigger in ``lowered``."""
+    return "\n" + lowered
+
+
+def _key(found: re.Match[str], padded: str) -> str:
     """The dispatch key of a trigger: its phrase, or for a run of digits its shape."""
-    phrase = found.group(1)
-    if phrase:
-        return phrase
+    trigger = found[1]
+    if not trigger.isdigit():  # a phrase, which has letters
+        return trigger
     end = found.end()
-    after = lowered[end : end + 1]
+    after = padded[end : end + 1]
     second = ""
     if after.isspace():
         # Lower-cased, this is what the case-insensitive rules compare: the one letter they
         # also read otherwise, "ſ" as s, was written as "s" before the scan (_as_read).
-        second = lowered[end + 1 : end + 2]
+        second = padded[end + 1 : end + 2]
         second = second if second and second in _SECONDS else _OTHER
-    return _digit_key(end - found.start(), after, second)
+    return _digit_key(len(trigger), after, second)
 
 
 def _starts(text: str, lowered: str) -> Iterator[tuple[int, str]]:
@@ -167,26 +198,33 @@ def _starts(text: str, lowered: str) -> Iterator[tuple[int, str]]:
         return
     # One scan for the trigger words. A loop of searches, as finditer would step (a trigger is
     # never empty), but cheaper to set up: parse_date's text is one expression, found at once.
+    padded = _padded(lowered)
     search = _trigger().search
-    found = search(lowered)
+    found = search(padded)
     while found is not None:
-        yield found.start(), _key(found, lowered)
-        found = search(lowered, found.end())
+        yield found.start(), _key(found, padded)
+        found = search(padded, found.end())
 
 
-def starts_by_line(text: str, lines: list[tuple[int, int]]) -> list[list[tuple[int, str]]] | None:
+def starts_by_line(
+    text: str, lowered: str, lines: list[tuple[int, int]]
+) -> list[list[tuple[int, str]]] | None:
     """The starts of each line (offsets into the line), each line scanned in place.
 
-    The text is lower-cased once. A trigger never spans a line break, and a word boundary falls
-    at a line break as at the ends of a string, so this is what scanning each line by itself
-    gives. None when lower-casing moves offsets somewhere: then each line is scanned alone.
+    ``lowered`` is ``text.lower()``, lower-cased once for all lines. A trigger never spans a
+    line break, and a word boundary falls at a line break as at the ends of a string, so this
+    is what scanning each line by itself gives. None when lower-casing moves offsets somewhere:
+    then each line is scanned alone.
     """
-    lowered = text.lower()
     if len(lowered) != len(text):
         return None
+    padded = _padded(lowered)
     finditer = _trigger().finditer
     return [
-        [(found.start() - first, _key(found, lowered)) for found in finditer(lowered, first, last)]
+        [
+            (found.start() - first, _key(found, padded))
+            for found in finditer(padded, first, last + 1)
+        ]
         for first, last in lines
     ]
 
@@ -213,16 +251,24 @@ def _starts_by_word(text: str) -> list[tuple[int, str]]:
 _WINDOW = 60  # no expression is longer, so the words a rule needs are within this reach
 
 
-def find_atoms(ctx: Context, starts: list[tuple[int, str]] | None = None) -> list[Piece]:
+def find_atoms(
+    ctx: Context, starts: list[tuple[int, str]] | None = None, lowered: str | None = None
+) -> list[Piece]:
     """Every expression the rules accept, leftmost-longest, without overlaps, in text order.
 
     Rather than scanning the text once per rule, one scan finds the phrases an expression can
     start with; at each one outside the last expression found, the rules that can start with
     it are tried, anchored there, and the longest reading wins (the earlier rule on a tie).
+
+    A caller that scanned a whole text (:func:`starts_by_line`) passes a line's ``starts`` and
+    its slice of the lower-cased text as ``lowered``. That slice is ``ctx.text.lower()`` but
+    perhaps for a capital sigma near its ends (lower-cased as final or not by the letters
+    around it), and no word that a rule needs (``Rule.needs``) has a sigma.
     """
     dispatch = _dispatch()
     text = ctx.text
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     pieces: list[Piece] = []
     covered = 0
     for start, key in _starts(text, lowered) if starts is None else starts:
@@ -244,6 +290,8 @@ def find_atoms(ctx: Context, starts: list[tuple[int, str]] | None = None) -> lis
             if piece is not None and (piece.value is not None or piece.kind in _OPEN_KINDS):
                 best = piece
                 best_end = piece.end
+                if best_end >= len(text):
+                    break  # a later rule could not read further: parse_date's usual case
         if best is not None:
             pieces.append(best)
             covered = best.end
