@@ -10,11 +10,12 @@ Spans that the date extractor claims are dropped at the end.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime
 from fractions import Fraction
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -23,7 +24,16 @@ from vnnews.normalize import NormalizedText, normalize_with_offsets
 from vnnews.numbers import _lexicon as lex
 from vnnews.numbers import _patterns as pat
 from vnnews.numbers._api import as_number
-from vnnews.numbers._figures import Figure, Numeral, Skip, figure_at, numeral_at
+from vnnews.numbers._figures import (
+    Figure,
+    Numeral,
+    Skip,
+    code_skip,
+    ends_with_phrase,
+    figure_at,
+    numeral_at,
+    tokens_value,
+)
 from vnnews.numbers._match import NumberMatch
 
 __all__ = ["extract_numbers"]
@@ -51,9 +61,11 @@ _SENTENCE_START = regex.compile(r"(?:\A|[.!?:;\n\"“(\[–-]) ?\Z")
 _DATE_REF = datetime(2000, 1, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class _Draft:
-    """A figure found in the normalised text, before its span is mapped back."""
+class _Draft(NamedTuple):
+    """A figure found in the normalised text, before its span is mapped back.
+
+    A named tuple, as :class:`Figure`: several times cheaper to build than a frozen dataclass.
+    """
 
     start: int
     end: int
@@ -63,29 +75,57 @@ class _Draft:
     qualifier: str | None = None
 
 
+class _StartScans(NamedTuple):
+    """The patterns of :func:`_starts` (see :func:`_start_scans`)."""
+
+    maybe_symbol: re.Pattern[str]
+    symbol: regex.Pattern[str]
+    maybe_word: re.Pattern[str]
+    maybe_word_any_case: re.Pattern[str]
+    word: regex.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _start() -> tuple[regex.Pattern[str], re.Pattern[str], re.Pattern[str], regex.Pattern[str]]:
+def _start_scans() -> _StartScans:
     """Places where a figure may begin: digits, number words, trigger words, symbols.
 
-    Three patterns, for speed: digits, signs, Roman numerals and currency symbols (one scan);
-    the words (qualifiers, number words, "từ", "thứ"…) found by a stdlib scan that may report
-    too many places (it is told less about letters) and each checked by the exact pattern. The
-    regex module's case-insensitive word scan alone cost a third of the whole extraction.
+    The exact patterns (``symbol``, ``word``) use the regex module's Unicode classes, and a
+    regex scan costs the same at every character whatever the pattern. So the text is
+    scanned with the stdlib, which skips fast to a character of the class a pattern begins
+    with, and each place found is checked by the exact pattern: ``maybe_symbol`` begins with
+    the first characters of the symbols (every number character among them), ``maybe_word``
+    with the characters that may come before a word (the scanned text gets a space in
+    front). Both are told the letters, marks and numbers of the Basic Multilingual Plane as
+    the regex module classes them, and treat the other planes as "maybe": they find every
+    place the exact patterns find, and few more.
     """
     firsts = {phrase.split(" ")[0] for phrase in lex.qualifiers()}
     words = set(lex.number_words()) | firsts | _FAMILY_WORDS
     markers = [m for m, _, w in lex.currencies() if w in ("before", "both")]
-    trie = pat.trie_pattern(words)
-    symbols = regex.compile(
+    symbol = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:\p{{N}}|-(?=\d)|(?=[MDCLXVI]{{1,12}}(?![\p{{L}}\p{{M}}]))"
         rf"|(?:{pat.alternation(markers)}))"
     )
-    # Not after a letter or digit (str.isalnum): a weaker condition than the exact one's. It
-    # scans the lower-cased text: a case-insensitive scan of non-ASCII text is much slower.
-    maybe_word = re.compile(rf"(?<![^\W_])(?:{pat.trie_pattern(w.lower() for w in words)})")
-    maybe_word_any_case = re.compile(maybe_word.pattern, re.IGNORECASE)
-    word = regex.compile(rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?i:{trie})(?![\p{{L}}\p{{M}}])")
-    return symbols, maybe_word, maybe_word_any_case, word
+    word = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\p{{N}}])(?i:{pat.trie_pattern(words)})(?![\p{{L}}\p{{M}}])"
+    )
+    classes = pat.bmp_classes()
+    symbol_firsts = {"-", *"MDCLXVI", *(m[0] for m in markers)}
+    # A capital followed by a small letter is neither a Roman numeral nor a marker, unless a
+    # marker goes on with a small letter there ("Rs").
+    capitals = {c for c in symbol_firsts if "A" <= c <= "Z"}
+    capitals -= {m[0] for m in markers if regex.match(r".\p{Ll}", m)}
+    maybe_symbol = re.compile(
+        rf"[{classes.numbers}{re.escape(''.join(sorted(symbol_firsts)))}\U00010000-\U0010ffff]"
+        rf"(?<![{classes.word_like}].)(?!(?<=[{''.join(sorted(capitals))}])[{classes.small}])",
+        re.DOTALL,
+    )
+    trie = pat.trie_pattern(w.lower() for w in words)
+    # A word is letters only, so a scan that consumes one misses no start after it.
+    after = rf"(?![{classes.letters}])"
+    maybe_word = re.compile(rf"[^{classes.word_like}](?:{trie}){after}")
+    maybe_word_any_case = re.compile(rf"[^{classes.word_like}](?i:{trie}){after}")
+    return _StartScans(maybe_symbol, symbol, maybe_word, maybe_word_any_case, word)
 
 
 # Letters whose case folding is not their lower case, in the case-insensitive match of a word:
@@ -102,17 +142,27 @@ def _starts(text: str) -> tuple[list[int], dict[int, str]]:
     holds no other beginning (it is preceded by a letter or digit there), so the union of the
     separate scans is what one scan for any of them finds.
     """
-    symbols, maybe_word, maybe_word_any_case, word = _start()
-    found = [match.start() for match in symbols.finditer(text)]
-    exact = word.match
+    scans = _start_scans()
+    exact = scans.symbol.match
+    found = []
+    for candidate in scans.maybe_symbol.finditer(text):
+        start = candidate.start()
+        # The scan is exact for an ASCII digit after a character of the first plane.
+        if ("0" <= text[start] <= "9" and text[start - 1 : start] < "\U00010000") or exact(
+            text, start
+        ):
+            found.append(start)
+    exact = scans.word.match
     lowered = text.lower()
     # Where lower-casing moves offsets or changes a letter the exact match folds otherwise,
     # the original text is scanned case-insensitively.
     plain = len(lowered) == len(text) and not any(letter in text for letter in _FOLDS_APART)
-    scan = maybe_word.finditer(lowered) if plain else maybe_word_any_case.finditer(text)
+    scan = scans.maybe_word if plain else scans.maybe_word_any_case
     words = {}
-    for candidate in scan:
-        start, end = candidate.span()
+    # Offsets in " " + text are one more: the match, from the character before the word, is
+    # at the word's offset in text.
+    for candidate in scan.finditer(" " + (lowered if plain else text)):
+        start, end = candidate.start(), candidate.end() - 1
         if plain and (start == 0 or text[start - 1] == " ") and text[end : end + 1] in _NO_LETTER:
             # The exact pattern reads the same there: no letter, mark or digit before, the
             # longest word of the table (in any case), and no letter after.
@@ -266,15 +316,20 @@ def _at(
     """What begins at ``pos``. ``word`` and ``every`` (see :func:`_scan`), when given, let
     the shortcuts below skip readings that can only give nothing."""
     if text[pos].isdigit():  # the other families all begin with a letter or a symbol
-        return _figure_or_range(text, pos, after_symbol=False)
-    starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
+        plain = _plain_figure(text, pos)
+        return plain if plain is not None else _figure_or_range(text, pos, after_symbol=False)
+    if every is None:
+        starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
+    else:
+        # A qualifier's first word (and a space) is a word of the start scan, read there.
+        starts_qualifier = word is not None and _as_listed(word) in _qualifier_firsts()
     qualifier = pat.qualifier().match(text, pos) if starts_qualifier else None
     # Nothing is read after a qualifier where no figure may begin (the qualifier ends with
     # a space, so any figure after it is at one of the places the start scan finds).
     if qualifier is not None and (every is None or qualifier.end() in every):
         found = _unqualified(text, qualifier.end(), last_roman_end)
         if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
-            return replace(found, qualifier=lex.qualifiers()[_as_listed(qualifier["q"])])
+            return found._replace(qualifier=lex.qualifiers()[_as_listed(qualifier["q"])])
         if found is not None:
             return found
     # Shortcuts for the words that most often begin nothing; each gives what
@@ -284,6 +339,94 @@ def _at(
     ):
         return None
     return _unqualified(text, pos, last_roman_end)
+
+
+# What may come before the digits of a plain figure: no letter, mark or number, no "." or
+# "," (the literal pattern's lookbehind), no "-" or "/" (a code's).
+_PLAIN_BEFORE = frozenset(("", " ", "(", "“", '"'))
+
+
+@lru_cache(maxsize=1)
+def _plain_figure_pattern() -> re.Pattern[str]:
+    """A digit literal, maybe "%", then a space and a word, a space and an opening bracket
+    or quote, or punctuation that begins no tail (see :func:`_plain_figure`).
+
+    The literal is what the numeral pattern reads in full before any of these (groups of
+    three after dots, or at most 8 digits: no identifier; decimals after a comma), with no
+    leading zero before a digit (a code). A "." or "," after it is no decimal mark: a space
+    or the end follows.
+    """
+    literal = r"(?:(?:[1-9][0-9]{0,2}|0)(?:\.[0-9]{3}){1,6}|[1-9][0-9]{0,7}|0)(?:,[0-9]{1,15})?"
+    stops = re.escape(pat.never_tail().replace(".", "").replace(",", ""))
+    return re.compile(
+        rf"(?P<literal>{literal})(?P<percent>%)?"
+        rf"(?: (?P<word>{pat.letter_run().pattern})|(?= [(“\"])|(?=[{stops}]|[.,](?:[ \n]|\Z)|\Z))"
+    )
+
+
+@lru_cache(maxsize=1)
+def _goes_on() -> frozenset[str]:
+    """The words (casefolded) after a figure and a space that may make more of it: a number
+    word or "phẩy" (the numeral goes on), the first word of a tail, "đến"/"tới" (a range)."""
+    return _atom_words() | pat.tail_words() | {"đến", "tới"}
+
+
+@lru_cache(maxsize=1)
+def _plain_units() -> frozenset[str]:
+    """The units that are a plain word ("người", "lượt") and begin no other tail: after a
+    figure and a space, and before no letter, mark or number, that word is the tail."""
+    tails = [*(marker for marker, _, _ in lex.currencies()), *lex.units(), "phần", "điểm"]
+    runs = Counter(regex.split(r"[^\p{L}\p{M}]", tail, maxsplit=1)[0].casefold() for tail in tails)
+    units = (unit for unit in lex.units() if regex.fullmatch(r"[\p{L}\p{M}]+", unit))
+    return frozenset(unit for unit in units if runs[unit.casefold()] == 1) - _atom_words()
+
+
+def _plain_figure(text: str, pos: int) -> _Draft | Skip | None:
+    """What :func:`_figure_or_range` reads at ``pos`` for the commonest figures ("4.028 đảng
+    viên", "1.900 lượt", "89,51%,", "COVID-19 có"), or None if the text there is not of
+    the shape of :func:`_plain_figure_pattern`.
+
+    Before the literal: a space or an opening bracket (nothing reads the figure as a code),
+    or "-" or "/" after a letter or digit (a code: skipped). After it, "%" or nothing, then
+    no word, or a word that is none of :func:`_goes_on`: the numeral is the literal alone,
+    with no tail save the "%" and no range. Or, with no "%", a word of :func:`_plain_units`
+    before no letter, mark or number: the figure's unit. The case-insensitive patterns read
+    no other letter as a letter of these words, save "İ". An identifier head ("mã số")
+    before makes the literal an identifier, and a bare four-digit one from 1900 is a year.
+    """
+    before = text[pos - 1 : pos]
+    code = before in ("-", "/") and pos >= 2 and text[pos - 2].isalnum()
+    if not code and before not in _PLAIN_BEFORE:
+        return None
+    found = _plain_figure_pattern().match(text, pos)
+    if found is None:
+        return None
+    literal, percent, word = found.group("literal", "percent", "word")
+    unit = None
+    if word is not None and ("İ" in word or word.casefold() in _goes_on()):
+        after = text[found.end() : found.end() + 1]
+        if code or percent or "İ" in word or word not in _plain_units() or after not in _NO_LETTER:
+            return None
+        unit = word
+    end = pos + len(literal)
+    if ends_with_phrase(text, pos, lex.context_words("id_head")):
+        return Skip(end)
+    if code:
+        return code_skip(text, end)
+    # Whole numbers are read here: the cached reading is slow the first time for each one.
+    value = (
+        Fraction(int(literal.replace(".", ""))) if "," not in literal else tokens_value((literal,))
+    )
+    if value is None:  # not reached: the pattern reads literals only
+        return None
+    if percent:
+        return _Draft(pos, end + 1, "percent", value)
+    kind = "cardinal" if value.denominator == 1 else "decimal"
+    if unit is not None:
+        return _Draft(pos, end, kind, value, (("unit", unit),))
+    if len(literal) == 4 and literal.isdigit() and literal[:2] in ("19", "20"):  # a year
+        return Skip(end)
+    return _Draft(pos, end, kind, value)
 
 
 def _as_listed(written: str) -> str:
@@ -298,12 +441,17 @@ def _as_listed(written: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _qualifier_firsts() -> frozenset[str]:
+    """The first words of the qualifiers, casefolded."""
+    return frozenset(phrase.split(" ")[0].casefold() for phrase in lex.qualifiers())
+
+
+@lru_cache(maxsize=1)
 def _qualifier_only() -> frozenset[str]:
     """The first words of qualifiers ("trên", "nhiều", "cao"…) that are no number word and
     begin no other family: with no figure after the qualifier, nothing begins there."""
-    firsts = {phrase.split(" ")[0].casefold() for phrase in lex.qualifiers()}
     others = {word.casefold() for word in lex.number_words()} | _FAMILY_WORDS
-    return frozenset(firsts - others)
+    return _qualifier_firsts() - others
 
 
 @lru_cache(maxsize=1)
@@ -314,14 +462,16 @@ def _lone_words() -> frozenset[str]:
 
 
 def _lone_numeral(text: str, end: int) -> bool:
-    """Whether a lone number word ending at ``end`` stays alone: a space, then a word that
-    is no number word and begins no tail ("một số", "năm nay"). The figure reader gives
-    nothing then: the numeral is that one word, which is not a figure by itself."""
+    """Whether a lone number word ending at ``end`` stays alone: punctuation that begins no
+    tail ("năm,"), or a space, then a word that is none of :func:`_goes_on` ("một số", "năm
+    nay"). The figure reader gives nothing then: the numeral is that one word, which is not
+    a figure by itself (nor a range's low end)."""
+    if text[end : end + 1] in pat.never_tail():  # "năm,": nothing goes on after it
+        return True
     after = _PLAIN_WORD_AFTER.match(text, end)
-    if after is None or after["word"].casefold() in _atom_words():
+    if after is None or "İ" in after["word"]:
         return False
-    beginnings, reach = pat.tails()
-    return not text[end + 1 : end + 1 + reach].casefold().startswith(beginnings)
+    return after["word"].casefold() not in _goes_on()
 
 
 @lru_cache(maxsize=1)
@@ -449,7 +599,7 @@ def _from_form(text: str, pos: int) -> _Draft | Skip | None:
     draft = _draft(figure)
     bound = _BOUND_AFTER.match(text, figure.end)
     if bound is not None and draft.kind in _QUALIFIABLE:
-        return replace(draft, qualifier="at_least" if bound["dir"].lower() == "lên" else "at_most")
+        return draft._replace(qualifier="at_least" if bound["dir"].lower() == "lên" else "at_most")
     return draft
 
 
@@ -492,13 +642,13 @@ def _roman(text: str, pos: int, last_roman_end: int) -> _Draft | None:
     match = pat.roman().match(text, pos)
     if match is None or not match["roman"]:
         return None
-    head = pat.roman_head_before().search(text[max(0, pos - 24) : pos]) is not None
     joined = last_roman_end >= 0 and text[last_roman_end:pos] in _ROMAN_JOINERS
-    if not (head or joined):
+    if not joined and pat.roman_head_before().search(text[max(0, pos - 24) : pos]) is None:
         return None
     return _Draft(pos, match.end(), "roman", Fraction(_roman_value(match["roman"])))
 
 
+@lru_cache(maxsize=256)
 def _roman_value(numeral: str) -> int:
     values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
     total = 0

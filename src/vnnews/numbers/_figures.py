@@ -17,7 +17,16 @@ from vnnews.numbers import _lexicon as lex
 from vnnews.numbers import _patterns as pat
 from vnnews.numbers._parse import InvalidNumberError, literal_value, parse_tokens
 
-__all__ = ["Figure", "Numeral", "Skip", "figure_at", "numeral_at"]
+__all__ = [
+    "Figure",
+    "Numeral",
+    "Skip",
+    "code_skip",
+    "ends_with_phrase",
+    "figure_at",
+    "numeral_at",
+    "tokens_value",
+]
 
 _LETTER = regex.compile(r"[\p{L}\p{M}]")
 _CODE_TAIL = regex.compile(r"[\p{L}\p{M}\p{N}\-/.]{0,60}")
@@ -109,7 +118,7 @@ def numeral_at(text: str, pos: int) -> Numeral | Skip | None:
         return Skip(match.end())
     tokens = tuple(_tokens(words))
     for count in range(_plausible_length(tokens), 0, -1):
-        value = _value(tokens[:count])
+        value = tokens_value(tokens[:count])
         if value is None:
             continue
         end = run_start + len(" ".join(words[:count]))
@@ -118,7 +127,8 @@ def numeral_at(text: str, pos: int) -> Numeral | Skip | None:
 
 
 @lru_cache(maxsize=4096)
-def _value(tokens: tuple[str, ...]) -> Fraction | None:
+def tokens_value(tokens: tuple[str, ...]) -> Fraction | None:
+    """The value of a numeral's tokens (number words in lower case), or None."""
     try:
         return Fraction(parse_tokens(tokens))
     except InvalidNumberError:
@@ -179,8 +189,15 @@ def figure_at(
     if _is_literal(numeral) and is_identifier(text, numeral):
         return Skip(numeral.end)
     if _is_literal(numeral) and is_code_context(text, numeral.digits_start, numeral.end, tied=tied):
-        return Skip(_CODE_TAIL.match(text, numeral.end).end())  # type: ignore[union-attr]
+        return code_skip(text, numeral.end)
     return _with_tail(text, numeral)
+
+
+def code_skip(text: str, end: int) -> Skip:
+    """Past a code that runs on at ``end`` ("COVID-19", "05-CT/TW"): letters, digits, "-",
+    "/" and "."."""
+    tail = _CODE_TAIL.match(text, end)
+    return Skip(tail.end() if tail is not None else end)
 
 
 def _is_literal(numeral: Numeral) -> bool:
@@ -191,7 +208,7 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
     end = numeral.end
     plain = Figure(numeral.start, end, _plain_kind(numeral.value), numeral.value, numeral)
     if _is_multiplier(numeral.tokens[0]) and (
-        numeral.alone or _ends_with_phrase(text, numeral.start, lex.context_words("vague_before"))
+        numeral.alone or ends_with_phrase(text, numeral.start, lex.context_words("vague_before"))
     ):
         return Skip(end)  # "hàng trăm", "hàng chục nghìn": not a figure
     # The character after the numeral rules most tails out before their patterns are tried.
@@ -201,6 +218,8 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
         beginnings, reach = pat.tails()
         if not text[end + 1 : end + 1 + reach].casefold().startswith(beginnings):
             return _bare(text, numeral, plain)  # the next word begins no tail ("5 người" does)
+        if _no_tail_word(text, end + 1):  # "đảng" begins as "đ" does, and is none
+            return _bare(text, numeral, plain)
     if spaced and (fraction := word_fraction(text, numeral)) is not None:
         return fraction
     if following == "/" and (slash := _SLASH.match(text, end)) is not None:
@@ -221,11 +240,18 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
     return _bare(text, numeral, plain)
 
 
+def _no_tail_word(text: str, start: int) -> bool:
+    """Whether a word of letters begins at ``start`` and is none that a tail begins with
+    (see :func:`~vnnews.numbers._patterns.tail_words`)."""
+    run = pat.letter_run().match(text, start)
+    return run is not None and "İ" not in run[0] and run[0].casefold() not in pat.tail_words()
+
+
 def _bare(text: str, numeral: Numeral, plain: Figure) -> Figure | Skip | None:
     """A numeral with no tail: a figure, a code running on into letters, a year, or nothing."""
     end = numeral.end
     if end < len(text) and _LETTER.match(text[end]):
-        return Skip(_CODE_TAIL.match(text, end).end()) if _is_literal(numeral) else plain  # type: ignore[union-attr]
+        return code_skip(text, end) if _is_literal(numeral) else plain
     if _looks_like_year(numeral):
         return Skip(end)
     return None if numeral.alone else plain
@@ -317,9 +343,9 @@ def _slash_pair(text: str, numeral: Numeral, slash: regex.Match[str]) -> Figure 
     """ "22/28 chỉ tiêu" is a fraction; a pair with no counted noun after it is nothing."""
     end = slash.end()
     if end < len(text) and text[end] in "/-.":
-        return Skip(_CODE_TAIL.match(text, end).end())  # type: ignore[union-attr]
+        return code_skip(text, end)
     if end < len(text) and _LETTER.match(text[end]):
-        return Skip(_CODE_TAIL.match(text, end).end())  # type: ignore[union-attr]
+        return code_skip(text, end)
     denominator = literal_value(slash["den"])
     if denominator is None or denominator == 0 or not _counted(text, numeral.start, end):
         return Skip(end)
@@ -336,7 +362,7 @@ def _slash_pair(text: str, numeral: Numeral, slash: regex.Match[str]) -> Figure 
 
 def _counted(text: str, start: int, end: int) -> bool:
     """A counted noun follows ("22/28 chỉ tiêu") or a cue comes before ("có 3/5")."""
-    if _ends_with_phrase(text, start, lex.context_words("fraction_cue")):
+    if ends_with_phrase(text, start, lex.context_words("fraction_cue")):
         return True
     after = _WORD_AFTER.match(text, end)
     if after is None or not after["word"][:1].islower():
@@ -345,7 +371,7 @@ def _counted(text: str, start: int, end: int) -> bool:
     return word not in lex.context_words("not_noun") and word not in lex.number_words()
 
 
-def _ends_with_phrase(text: str, start: int, phrases: tuple[str, ...]) -> bool:
+def ends_with_phrase(text: str, start: int, phrases: tuple[str, ...]) -> bool:
     """Whether one of ``phrases`` (and one space) ends right before ``start``."""
     before = text[max(0, start - 24) : start].lower()
     tails = _tails(phrases)
@@ -365,7 +391,7 @@ def is_identifier(text: str, numeral: Numeral) -> bool:
     token = numeral.tokens[0]
     if len(numeral.tokens) == 1 and token.isdigit() and len(token) >= 9:
         return True
-    return _ends_with_phrase(text, numeral.digits_start, lex.context_words("id_head"))
+    return ends_with_phrase(text, numeral.digits_start, lex.context_words("id_head"))
 
 
 def word_fraction(text: str, numeral: Numeral) -> Figure | None:

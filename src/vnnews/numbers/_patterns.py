@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -11,16 +13,20 @@ from vnnews._trie import trie_pattern
 from vnnews.numbers import _lexicon as lex
 
 __all__ = [
+    "UnicodeClasses",
     "alternation",
+    "bmp_classes",
     "currency_after",
     "currency_before",
     "currency_firsts",
+    "letter_run",
     "never_tail",
     "numeral_run",
     "qualifier",
     "qualifier_firsts",
     "roman",
     "roman_head_before",
+    "tail_words",
     "tails",
     "trie_pattern",
     "unit_after",
@@ -113,6 +119,28 @@ def tails() -> tuple[tuple[str, ...], int]:
 
 
 @lru_cache(maxsize=1)
+def tail_words() -> frozenset[str]:
+    """The words a tail after a figure and a space can begin with, casefolded: the leading
+    run of letters and marks of each currency marker and unit, "phần" and "điểm".
+
+    Every tail ends before no letter or mark, or goes on with something else ("km/h", "US$"),
+    so after a space it covers the whole run of letters there: a run that is none of these
+    words (in any case) begins no tail. Letters that the case-insensitive patterns read as
+    one of these words' letters fold to that letter, save "İ" (read as i).
+    """
+    words = (*(marker for marker, _, _ in lex.currencies()), *lex.units(), "phần", "điểm")
+    runs = (regex.split(r"[^\p{L}\p{M}]", word, maxsplit=1)[0] for word in words)
+    return frozenset(run.casefold() for run in runs if run)
+
+
+@lru_cache(maxsize=1)
+def letter_run() -> re.Pattern[str]:
+    """A run of letters and marks (the regex module's, in the first plane; see
+    :func:`bmp_classes`)."""
+    return re.compile(f"[{bmp_classes().letters}]+")
+
+
+@lru_cache(maxsize=1)
 def never_tail() -> str:
     """Punctuation no currency marker or unit begins with, and "": after a figure, no tail.
 
@@ -135,3 +163,37 @@ def roman_head_before() -> regex.Pattern[str]:
     """A head word ("khóa", "Đại hội") ending right before a Roman numeral (reversed search)."""
     heads = alternation(lex.roman_heads())
     return regex.compile(rf"{_NOT_WORD_BEFORE}(?i:{heads}) \Z")
+
+
+class UnicodeClasses(NamedTuple):
+    """Bodies of ``re`` character classes ("a-zà-ỹ…") for the characters of the Basic
+    Multilingual Plane that the regex module puts in a Unicode class; see :func:`bmp_classes`.
+    """
+
+    word_like: str  # letters, marks and numbers: [\p{L}\p{M}\p{N}]
+    letters: str  # letters and marks: [\p{L}\p{M}]
+    numbers: str  # \p{N}
+    small: str  # small letters: \p{Ll}
+
+
+@lru_cache(maxsize=1)
+def bmp_classes() -> UnicodeClasses:
+    """The regex module's letters, marks and numbers, for ``re`` patterns.
+
+    A regex scan costs the same at every character, whatever the pattern; ``re`` skips fast
+    to the characters a pattern can begin with, and its classes are bitmaps. These classes
+    hold what the regex module's do in the first plane, as the module itself classes it (its
+    Unicode version may be newer than Python's); a character of another plane is in none.
+    """
+    bmp = "".join(map(chr, range(0x10000)))
+
+    def body(pattern: str) -> str:
+        runs = regex.finditer(rf"{pattern}+", bmp)
+        return "".join(f"{re.escape(run[0][0])}-{re.escape(run[0][-1])}" for run in runs)
+
+    return UnicodeClasses(
+        word_like=body(r"[\p{L}\p{M}\p{N}]"),
+        letters=body(r"[\p{L}\p{M}]"),
+        numbers=body(r"\p{N}"),
+        small=body(r"\p{Ll}"),
+    )
