@@ -314,15 +314,17 @@ def _at(
     every: frozenset[int] | None = None,
 ) -> _Draft | Skip | None:
     """What begins at ``pos``. ``word`` and ``every`` (see :func:`_scan`), when given, let
-    the shortcuts below skip readings that can only give nothing."""
+    the shortcuts below skip readings that can only give nothing: with ``every`` given,
+    ``word`` is None where no word begins."""
     if text[pos].isdigit():  # the other families all begin with a letter or a symbol
         plain = _plain_figure(text, pos)
         return plain if plain is not None else _figure_or_range(text, pos, after_symbol=False)
     if every is None:
         starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
     else:
-        # A qualifier's first word (and a space) is a word of the start scan, read there.
-        starts_qualifier = word is not None and _as_listed(word) in _qualifier_firsts()
+        # A qualifier's first word (and a space) is a word of the start scan, read there;
+        # with "İ" in it, casefolded as "i̇", the pattern is tried (see _as_listed).
+        starts_qualifier = word is not None and (word in _qualifier_firsts() or "\u0307" in word)
     qualifier = pat.qualifier().match(text, pos) if starts_qualifier else None
     # Nothing is read after a qualifier where no figure may begin (the qualifier ends with
     # a space, so any figure after it is at one of the places the start scan finds).
@@ -404,8 +406,9 @@ def _plain_figure(text: str, pos: int) -> _Draft | Skip | None:
     literal, percent, word = found.group("literal", "percent", "word")
     unit = None
     if word is not None and ("İ" in word or word.casefold() in _goes_on()):
+        # Of these words only a unit is read here (and none has an "İ").
         after = text[found.end() : found.end() + 1]
-        if code or percent or "İ" in word or word not in _plain_units() or after not in _NO_LETTER:
+        if code or percent or word not in _plain_units() or after not in _NO_LETTER:
             return None
         unit = word
     end = pos + len(literal)
