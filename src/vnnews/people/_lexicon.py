@@ -147,6 +147,17 @@ class Lexicons:
     organization: Trie  # heads, place words, lowercase organisation words, abbreviations
     place_prefixes: Trie
     not_people: Trie
+    # Countries, world places and well-known organisations: they qualify a title ("Ngoại
+    # trưởng Mỹ", "CEO Apple") and never start a name.
+    qualifiers: Trie
+    famous: Trie  # people named like a place ("Hồ Chí Minh"), read as a person after a title
+    fields: Trie  # lowercase words that complete a head: "Giám đốc kỹ thuật"
+    descriptors: Trie  # words between an occupation and the name: "nổi tiếng"
+    name_particles: frozenset[str]  # "van", "de", "bin" inside foreign names
+    company_words: frozenset[str]  # "Telecom", "Group": words of company names
+    nationalities: frozenset[str]  # "Thái", "Nhật": one word after an occupation
+    verb_positions: Trie  # positions that are also verbs: "chủ trì"
+    stage_names: Trie  # occupations an all-capitals stage name may follow: "ca sĩ PSY"
     surnames: frozenset[str]
     surname_keys: frozenset[str]  # the surnames casefolded
     ethnic_prefixes: frozenset[str]
@@ -176,17 +187,24 @@ def lexicons() -> Lexicons:
     modifiers = [(row[0], row[1]) for row in read_tsv("people_modifiers.tsv")]
     heads = [(row[0], f"head:{row[1]}") for row in read_tsv("people_org_heads.tsv")]
     abbreviations = {row[0]: row[1] for row in read_tsv("people_abbreviations.tsv")}
-    positions = set(read_lines("people_positions.txt"))
+    positions = set(read_lines("people_positions.txt")) | set(read_lines("people_occupations.txt"))
     # Abbreviations of titles, ranks and honorifics (PCT, TS, Đ/c) are not organisation parts.
     not_org = positions | set(read_lines("people_ranks.txt")) | {row[0] for row in modifiers}
     not_org |= set(read_lines("people_honorifics.txt")) | {"CT"}
+    world = _labelled("people_world_places.txt", "place:world")
     organization = [
         *heads,
+        *world,
         *((row[0], f"place:{row[1]}") for row in read_tsv("people_place_words.tsv")),
         *_labelled("people_org_words.txt", "word"),
         *((abbr, "abbr") for abbr in abbreviations if abbr not in not_org),
     ]
-    positions_trie = Trie(_labelled("people_positions.txt", "position"))
+    positions_trie = Trie(
+        [
+            *_labelled("people_positions.txt", "position"),
+            *_labelled("people_occupations.txt", "occupation"),
+        ]
+    )
     ranks = Trie(_labelled("people_ranks.txt", "rank"))
     modifiers_trie = Trie(modifiers)
     honorifics = Trie(_labelled("people_honorifics.txt", "honorific"))
@@ -202,6 +220,15 @@ def lexicons() -> Lexicons:
         organization=Trie(organization),
         place_prefixes=Trie(_labelled("people_place_prefixes.txt", "place")),
         not_people=Trie(_labelled("people_not_people.txt", "not-person")),
+        qualifiers=Trie([*world, *_labelled("people_organizations.txt", "org")]),
+        famous=Trie(_labelled("people_famous.txt", "person")),
+        fields=Trie(_labelled("people_fields.txt", "field")),
+        descriptors=Trie(_labelled("people_descriptors.txt", "descriptor")),
+        name_particles=frozenset(read_lines("people_name_particles.txt")),
+        company_words=frozenset(read_lines("people_company_words.txt")),
+        nationalities=frozenset(read_lines("people_nationalities.txt")),
+        verb_positions=Trie(_labelled("people_verb_positions.txt", "verb")),
+        stage_names=Trie(_labelled("people_stage_names.txt", "stage")),
         surnames=surnames,
         surname_keys=surname_keys,
         ethnic_prefixes=frozenset(read_lines("people_ethnic_prefixes.txt")),

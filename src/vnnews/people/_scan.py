@@ -21,6 +21,7 @@ _DASH_OR_COMMA = DASHES | {","}  # what opens the titles after a name
 _MAX_TITLES = 20
 _MAX_LIST = 50
 _BRACKET_LIMIT = 60
+_BEFORE_LIMIT = 12  # tokens a foreign name before its title may take
 
 Span = tuple[int, int]
 
@@ -50,6 +51,7 @@ class _Scanner:
         self.read = Reader(columns, lex, word_spans)
         self.columns = columns
         self.size = len(columns.keys)
+        self.after = 0  # where the text not yet consumed by a pattern starts
 
     def scan(self) -> list[Found]:
         people: list[Found] = []
@@ -57,6 +59,7 @@ class _Scanner:
         for index in self._candidates():
             if index < after:
                 continue  # inside what an earlier pattern consumed
+            self.after = after
             result = self._at(index)
             if result is None:
                 continue
@@ -127,7 +130,12 @@ class _Scanner:
             plural = self._plural(index + 1)
             if plural is not None:
                 return plural
-        return self._title_first(index) or self._honorific_first(index) or self._name_first(index)
+        return (
+            self._foreign_name_before(index)
+            or self._title_first(index)
+            or self._honorific_first(index)
+            or self._name_first(index)
+        )
 
     # Title before the name: "Bí thư Tỉnh ủy Thái Thanh Quý", "Thiếu tướng Nguyễn Văn A",
     # "Phó Chủ tịch UBND tỉnh, đồng chí Nguyễn Văn A", "Giám đốc Sở (ông Nguyễn Văn A)".
@@ -136,7 +144,7 @@ class _Scanner:
         cursor = index
         start = honorific[0] if honorific else index
         while len(titles) < _MAX_TITLES and (title := self.read.title_at(cursor)) is not None:
-            split = self.read.name_in_title(title)
+            split = self.read.name_in_title(title, loose=True)
             if split is not None:
                 titles.append(split.title)
                 return self._after_name(
@@ -144,10 +152,10 @@ class _Scanner:
                 )
             titles.append(title)
             cursor = title.end
-            if title.organization is None and self.read.is_name_word(cursor):
-                end = self.read.name_run_end(cursor)
-                if end is not None and (title.is_rank or end - cursor >= 2):
-                    return self._after_name((cursor, end), honorific, titles, start)
+            if title.organization is None:
+                name = self._name_after_title(title, cursor)
+                if name is not None:
+                    return self._after_name(name, honorific, titles, start)
             following = self.read.text_at(cursor)
             if following == "kiêm" or (following == "," and self.read.title_at(cursor + 1)):
                 cursor += 1
@@ -155,11 +163,32 @@ class _Scanner:
             return self._title_then_name(cursor, honorific, titles, start)
         return ([], cursor) if titles else None
 
+    def _name_after_title(self, title: TitleParse, cursor: int) -> Span | None:
+        """The name right after a title with no organisation: "Thượng tướng Tô Lâm", "vận động
+        viên nổi tiếng Alexander Averbukh", "PGS Hanh" (a rank or an occupation may take a
+        name of one word, any other title one of two or more)."""
+        read = self.read
+        loose = title.is_rank or title.is_occupation
+        start = read.skip_to_name(cursor)
+        if not read.is_name_word(start):
+            return None
+        end = read.name_run_end(start)
+        if end is None or not (loose or end - start >= 2) or not read.name_ok(start, end):
+            return None
+        return start, end
+
     def _title_then_name(
         self, cursor: int, honorific: Span | None, titles: list[TitleParse], start: int
     ) -> Result:
         following = self.read.text_at(cursor)
-        if following == "," and honorific is None:
+        last = titles[-1]
+        # "Trao đổi với phóng viên, ông X": a bare lowercase occupation is someone else.
+        bare_occupation = (
+            last.is_occupation
+            and last.organization is None
+            and self.read.texts[last.start][0].islower()
+        )
+        if following == "," and honorific is None and not bare_occupation:
             hon_end = self.read.honorific_end(cursor + 1)
             name_end = self.read.name_run_end(hon_end) if hon_end else None
             if hon_end is not None and name_end is not None:
@@ -239,17 +268,88 @@ class _Scanner:
         titles: list[TitleParse] = []
         cursor = index
         while len(titles) < _MAX_TITLES:
-            title = self.read.title_at(cursor)
+            title = self._apposition_title(cursor)
             if title is None or self.read.name_in_title(title) is not None:
+                break
+            if self._names_someone_else(title):
                 break
             titles.append(title)
             cursor = title.end
             following = self.read.text_at(cursor)
-            if following in {",", "kiêm"} and self.read.title_at(cursor + 1) is not None:
+            if following in {",", "kiêm"} and self._apposition_title(cursor + 1) is not None:
                 cursor += 1
                 continue
             break
         return titles, cursor
+
+    def _names_someone_else(self, title: TitleParse) -> bool:
+        """Whether an occupation in a list after a name is the next person with their own
+        title: "nghệ sĩ Hữu Châu, diễn viên Đại Nghĩa" (the whole organisation is a name)."""
+        if not title.is_occupation or title.organization is None:
+            return False
+        if self.read.texts[title.organization[0] - 1] in {"của", "tại"}:
+            return False
+        split = self.read.name_in_title(title, loose=True)
+        return split is not None and split.title.organization is None
+
+    def _apposition_title(self, index: int) -> TitleParse | None:
+        """The title at ``index`` after a name, unless it is a verb with its object.
+
+        "Ông X, Giám đốc Sở Y tế, chủ trì cuộc họp": a lowercase position that is also a
+        verb ("chủ trì", "cố vấn"), with no organisation and a word that is not a function
+        word after it, is the verb.
+        """
+        read = self.read
+        title = read.title_at(index)
+        if (
+            title is not None
+            and title.organization is None
+            and read.texts[index][0].islower()
+            and read.lex.verb_positions.longest(read.keys, title.position[0]) is not None
+            and read.is_lower_word(title.end)
+            and read.keys[title.end] not in read.lex.stopwords
+        ):
+            return None
+        return title
+
+    # A foreign name with its titles after it: "Will Townsend, chuyên gia phân tích của X".
+    def _foreign_name_before(self, index: int) -> Result | None:
+        """A foreign name (no known surname) right before the comma or dash at ``index - 1``.
+
+        Tried where a title starts: the name is the run of name words before the comma, at
+        least two, one of them foreign, none a place or organisation; a Vietnamese word
+        that opens a sentence ("Với", "Theo") is left out.
+        """
+        read = self.read
+        comma = index - 1
+        if read.text_at(comma) not in _DASH_OR_COMMA or read.title_at(index) is None:
+            return None
+        floor = max(self.after, comma - _BEFORE_LIMIT)
+        units = read.name_units(floor, comma)
+        if not units or units[-1][1] != comma:
+            return None
+        if units[0][0] == floor and read.is_name_word(floor - 1) and floor > self.after:
+            return None  # the run goes on before the window: too long for a name
+        while (
+            units
+            and not read._unit_is_foreign(*units[0])
+            and (read.keys[units[0][0]] in read.lex.stopwords or read.sentence_start(units[0][0]))
+        ):
+            units = units[1:]
+        if not 2 <= len(units) <= 5 or not any(read._unit_is_foreign(*unit) for unit in units):
+            return None
+        start = units[0][0]
+        if not read.name_ok(start, comma) or any(
+            read.qualifier_end(unit_start, comma) for unit_start, _ in units
+        ):
+            return None
+        found, after = self._after_name((start, comma), None, [], start)
+        if not found or not found[0].own_titles:
+            return None
+        last = found[0].own_titles[-1]
+        closed = read.text_at(last.end) in {*_DASH_OR_COMMA, ")", ":", ";", "."}
+        # "Sea Games, võ sĩ sẽ…": a bare title that runs on into the sentence is not about it
+        return (found, after) if last.organization is not None or closed else None
 
     def _bracket_titles(self, index: int) -> tuple[list[TitleParse], int]:
         titles: list[TitleParse] = []
@@ -283,7 +383,7 @@ class _Scanner:
         shared: list[TitleParse] = []
         first: tuple[int, int] | None = None
         while len(shared) < _MAX_TITLES and (title := read.title_at(cursor)) is not None:
-            split = read.name_in_title(title)
+            split = read.name_in_title(title, loose=True)
             if split is not None:
                 shared.append(split.title)
                 first = (split.name_start, split.name_end)
@@ -298,18 +398,24 @@ class _Scanner:
             return None
         if first is None:
             first = self._list_name(
-                cursor + 1 if read.text_at(cursor) == ":" else cursor, honorific
+                cursor + 1 if read.text_at(cursor) == ":" else cursor, honorific, bool(shared)
             )
         if first is None:
             return [], cursor
         return self._name_list(first, shared, honorific)
 
-    def _list_name(self, index: int, honorific: Span | None) -> tuple[int, int] | None:
+    def _list_name(
+        self, index: int, honorific: Span | None, titled: bool = False
+    ) -> tuple[int, int] | None:
+        """A name in a list; under a shared title or honorific any name word may open it
+        ("các diễn viên Hữu Tài, Gold Trần"), otherwise a full name with a known surname."""
         read = self.read
         end = read.name_run_end(index)
         if end is None:  # (also past the end)
             return None
-        if honorific is None and (end - index < 2 or not read.is_surname(index)):
+        if (honorific is not None or titled) and read.name_ok(index, end):
+            return index, end
+        if end - index < 2 or not read.is_surname(index):
             return None
         return index, end
 
@@ -326,10 +432,12 @@ class _Scanner:
                 name, own_honorific, [], start, shared=shared, shared_honorific=honorific
             )
             people.extend(found)
-            entry = self._next_in_list(cursor, honorific)
+            entry = self._next_in_list(cursor, honorific, bool(shared))
         return people, cursor
 
-    def _next_in_list(self, cursor: int, honorific: Span | None) -> tuple[Span, Span | None] | None:
+    def _next_in_list(
+        self, cursor: int, honorific: Span | None, titled: bool
+    ) -> tuple[Span, Span | None] | None:
         """The next name of a list (and its own honorific: "ông A và bà B")."""
         read = self.read
         if read.text_at(cursor) not in {",", ";", "và"}:
@@ -341,7 +449,7 @@ class _Scanner:
         if own_end is not None:
             end = read.name_run_end(own_end)
             return ((own_end, end), (cursor, own_end)) if end is not None else None
-        name = self._list_name(cursor, honorific)
+        name = self._list_name(cursor, honorific, titled)
         return (name, None) if name is not None else None
 
 
