@@ -17,6 +17,7 @@ _END = ""  # the key of a node's phrase list: no token has an empty key
 QUANTIFIERS = frozenset({"các", "những", "hai", "ba", "bốn"})
 
 Match = tuple[int, str, tuple[str, ...]]
+Phrase = tuple[str, tuple[str, ...]]  # (label, the phrase's words as listed)
 
 
 class Trie:
@@ -36,16 +37,13 @@ class Trie:
         """The root node: casefolded token -> node; a node's key ``""`` lists its phrases."""
         return self._root
 
-    # The walks below are ``while`` loops rather than ``for`` over a ``range``: most calls
-    # stop at the first key, where making the range costs more than the walk.
+    def walk(self, keys: Sequence[str], start: int) -> list[tuple[int, list[Phrase]]]:
+        """The phrases met on the path of ``keys`` from ``start``: (end index, phrases), in order.
 
-    def matches(self, keys: Sequence[str], start: int) -> list[Match]:
-        """Every phrase at ``keys[start]``: (end index, label, phrase as listed), shortest first.
-
-        ``keys`` are the casefolded token texts. A phrase listed in several spellings or with
-        several labels comes once for each.
+        ``keys`` are the casefolded token texts. The one walk behind the three look-ups below;
+        most calls stop at the first key (a ``while`` loop: cheaper there than a ``range``).
         """
-        found: list[Match] = []
+        found: list[tuple[int, list[Phrase]]] = []
         node: Any = self._root
         index, size = start, len(keys)
         while index < size:
@@ -55,23 +53,26 @@ class Trie:
             index += 1
             phrases = node.get(_END)
             if phrases:
-                found += [(index, label, words) for label, words in phrases]
+                found.append((index, phrases))
         return found
+
+    def matches(self, keys: Sequence[str], start: int) -> list[Match]:
+        """Every phrase at ``keys[start]``: (end index, label, phrase as listed), shortest first.
+
+        A phrase listed in several spellings or with several labels comes once for each.
+        """
+        return [
+            (end, label, words)
+            for end, phrases in self.walk(keys, start)
+            for label, words in phrases
+        ]
 
     def longest_labelled(self, keys: Sequence[str], start: int, label: str) -> int | None:
         """The end of the longest phrase labelled ``label`` at ``keys[start]``, or ``None``."""
         best = None
-        node: Any = self._root
-        index, size = start, len(keys)
-        while index < size:
-            node = node.get(keys[index])
-            if node is None:
-                break
-            index += 1
-            for listed, _ in node.get(_END, ()):
-                if listed == label:
-                    best = index
-                    break
+        for end, phrases in self.walk(keys, start):
+            if any(listed == label for listed, _ in phrases):
+                best = end
         return best
 
     def longest(self, keys: Sequence[str], start: int) -> tuple[int, str] | None:
@@ -79,18 +80,11 @@ class Trie:
 
         Of several labels for the longest phrase, the first listed.
         """
-        best = None
-        node: Any = self._root
-        index, size = start, len(keys)
-        while index < size:
-            node = node.get(keys[index])
-            if node is None:
-                break
-            index += 1
-            phrases = node.get(_END)
-            if phrases:
-                best = (index, phrases[0][0])
-        return best
+        found = self.walk(keys, start)
+        if not found:
+            return None
+        end, phrases = found[-1]
+        return end, phrases[0][0]
 
 
 @dataclass(frozen=True)
