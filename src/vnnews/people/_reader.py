@@ -490,7 +490,8 @@ class Reader:
             cursor += 1
         return units
 
-    def _unit_is_foreign(self, start: int, end: int) -> bool:
+    def unit_is_foreign(self, start: int, end: int) -> bool:
+        """Whether the name word ``[start, end)`` is foreign: joined tokens, or not a syllable."""
         return end - start > 1 or self.is_foreign(start)
 
     def qualifier_end(self, start: int, end: int) -> int | None:
@@ -640,7 +641,7 @@ class Reader:
         rest = units[first:]
         if not rest or len(rest) > _MAX_NAME:
             return None
-        foreign = any(self._unit_is_foreign(*unit) for unit in rest)
+        foreign = any(self.unit_is_foreign(*unit) for unit in rest)
         if first and self._is_brand(*units[first - 1]) and len(rest) < 2:
             return None  # "Victoria's Secret": a name after a brand-shaped word has two words
         if first and foreign:
@@ -651,7 +652,7 @@ class Reader:
             return rest[0][0]  # "Campuchia Hun Manet"
         if first:
             rest = units  # "ca sĩ Mỹ Tâm": a one-syllable country is also a given name
-            foreign = any(self._unit_is_foreign(*unit) for unit in rest)
+            foreign = any(self.unit_is_foreign(*unit) for unit in rest)
         if foreign and not first:
             return run_start  # "Đặc phái viên Marshall Billingslea", "HLV Park Hang Seo"
         if (
@@ -729,7 +730,7 @@ class Reader:
             and self.qualifier_end(index, end) is None  # "Hà Nội", "Hà Lan" open no name
         ]
         if self.word_spans is not None and not any(
-            self._unit_is_foreign(*unit) for unit in self.name_units(first_open, end)
+            self.unit_is_foreign(*unit) for unit in self.name_units(first_open, end)
         ):  # (a foreign name is read by the rules alone)
             hinted = self._segmenter_start(
                 first_open, end, candidates, open_run=not (strict or soft)

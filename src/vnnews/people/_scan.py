@@ -332,11 +332,11 @@ class _Scanner:
             return None  # the run goes on before the window: too long for a name
         while (
             units
-            and not read._unit_is_foreign(*units[0])
+            and not read.unit_is_foreign(*units[0])
             and (read.keys[units[0][0]] in read.lex.stopwords or read.sentence_start(units[0][0]))
         ):
             units = units[1:]
-        if not 2 <= len(units) <= 5 or not any(read._unit_is_foreign(*unit) for unit in units):
+        if not 2 <= len(units) <= 5 or not any(read.unit_is_foreign(*unit) for unit in units):
             return None
         start = units[0][0]
         if not read.name_ok(start, comma) or any(
