@@ -34,6 +34,7 @@ from vnnews.dates._match import (
     number,
     two_digit_year,
     word_before,
+    word_right_before,
     year_in,
     year_of,
     years_around,
@@ -75,8 +76,13 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
     head, sep, written_year, written_day, written_month, written_lunar = match.group(
         "head", "sep", "y", "d", "mo", "lunar"
     )  # both rules with this reader have these groups
+    bracketed = False
     if sep != "/" and not head and not written_year:
-        return None  # "2-1" is a score, "1.5" a decimal
+        # "2-1" is a score, "1.5" a decimal; but "Sáng 2.9", "tối 20-1" are dates, and so is
+        # "(20-1)" after a weekday or a relative day (weak: kept when it joins one).
+        bracketed = ctx.text[match.start() - 1 : match.start()] == "("
+        if not bracketed and word_right_before(ctx, match.start()) not in lex.part_of_day_words():
+            return None
     day, month = int(written_day or 0), int(written_month or 0)
     year = two_digit_year(written_year, ctx.ref) if written_year else None
     if not 1 <= month <= 12:
@@ -89,7 +95,7 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
         value = solar_day(day, month, year, ctx.ref, towards)
     if value is None:
         return None
-    weak = not (head or written_year or lunar) and _looks_like_fraction(match, ctx)
+    weak = bracketed or (not (head or written_year or lunar) and _looks_like_fraction(match, ctx))
     return make_piece(match, "day", value, weak=weak, explicit_year=bool(written_year))
 
 
@@ -101,10 +107,36 @@ def _looks_like_fraction(match: Match, ctx: Context) -> bool:
     both ("khoảng"), a counted noun decides: "khoảng 2/3 số hộ" is a fraction, as
     ``vnnews.numbers`` reads it, and "khoảng 20/1 sẽ họp" a date.
     """
-    before = word_before(ctx, match.start())
+    start = match.start()
+    before = word_before(ctx, start)
     if before in lex.context_words("date_cue"):
-        return before in lex.fraction_date_cues() and _counted_noun_after(ctx.text, match.end())
+        # "có từ 2/3 tổng số", "chiếm đến 3/4 số hộ": a fraction cue before the date cue, or
+        # the whole it is a part of after it, makes a fraction.
+        if before in lex.fraction_date_cues() or _fraction_cue_before(ctx, start):
+            return _counted_noun_after(ctx.text, match.end())
+        return _whole_after(ctx.text, match.end())
+    if _NAMED_DAY.search(ctx.text, max(0, start - 40), start) is not None:
+        # "ngày bầu cử 3/11", "lễ tốt nghiệp 5/6": the day a name was just given.
+        return _counted_noun_after(ctx.text, match.end())
     return _fraction_by_layout(match, ctx)
+
+
+# A day named by "ngày", "lễ" or "dịp" and up to three words, right before a date.
+_NAMED_DAY = regex.compile(
+    r"(?<![\p{L}\p{M}])(?i:ngày|lễ|dịp)(?: [\p{L}\p{M}]{1,12}){1,3} \Z", regex.IGNORECASE
+)
+_FRACTION_CUE_BEFORE = regex.compile(r"([\p{L}\p{M}]+) [\p{L}\p{M}]+ \Z")
+
+
+def _fraction_cue_before(ctx: Context, start: int) -> bool:
+    """Whether the word before the word before ``start`` announces a fraction ("có từ")."""
+    found = _FRACTION_CUE_BEFORE.search(ctx.text, max(0, start - 30), start)
+    return found is not None and found[1].lower() in lex.fraction_cues()
+
+
+def _whole_after(text: str, end: int) -> bool:
+    """Whether a whole that a fraction is a part of follows ("2/3 tổng số", "1/2 dân số")."""
+    return any(text.startswith(" " + whole, end) for whole in lex.context_words("whole_noun"))
 
 
 def _counted_noun_after(text: str, end: int) -> bool:
@@ -117,8 +149,10 @@ def _counted_noun_after(text: str, end: int) -> bool:
 
 def _fraction_by_layout(match: Match, ctx: Context) -> bool:
     before = ctx.text[max(0, match.start() - 2) : match.start()].rstrip()
-    after_word = _WORD_FOLLOWS.match(ctx.text, match.end(), match.end() + 2) is not None
-    return not (before == "" or before[-1] in _SEPARATING) or after_word
+    counted = _WORD_FOLLOWS.match(ctx.text, match.end(), match.end() + 2) is not None and (
+        _counted_noun_after(ctx.text, match.end()) or ctx.text[match.end() + 1].isdigit()
+    )
+    return not (before == "" or before[-1] in _SEPARATING) or counted
 
 
 def read_word_date(match: Match, ctx: Context) -> Piece | None:

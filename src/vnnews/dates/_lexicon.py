@@ -17,12 +17,14 @@ __all__ = [
     "can_chi_names",
     "context_words",
     "count_words",
+    "fraction_cues",
     "fraction_date_cues",
     "holidays",
     "month_names",
     "not_counted_nouns",
     "number_words",
     "ordinal_heads",
+    "part_of_day_words",
     "parts_of_day",
     "relative_offsets",
     "weekdays",
@@ -108,7 +110,7 @@ def ordinal_heads() -> frozenset[str]:
     return frozenset(_key(word) for word in read_lines("date_ordinal_heads.txt"))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def context_words(role: str) -> frozenset[str]:
     """Words of one role in ``date_context_words.tsv`` ("date_cue", "duration_cue", "ratio_cue")."""
     return frozenset(word for word, kind in read_tsv("date_context_words.tsv") if kind == role)
@@ -124,6 +126,21 @@ def fraction_date_cues() -> frozenset[str]:
     from vnnews.numbers._lexicon import context_words as number_context
 
     return context_words("date_cue") & frozenset(number_context("fraction_cue"))
+
+
+@lru_cache(maxsize=1)
+def fraction_cues() -> frozenset[str]:
+    """The one-word fraction cues of ``vnnews.numbers`` ("có", "chiếm"…), lower case."""
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    return frozenset(cue.lower() for cue in number_context("fraction_cue") if " " not in cue)
+
+
+@lru_cache(maxsize=1)
+def part_of_day_words() -> frozenset[str]:
+    """The last words of the parts of the day ("sáng", "trưa", "tối"…): a day and month written
+    right after one, even with "." or "-" ("Sáng 2.9", "tối 20-1"), is a date."""
+    return frozenset(name.split()[-1] for name in parts_of_day())
 
 
 @lru_cache(maxsize=1)

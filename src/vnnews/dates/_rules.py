@@ -369,8 +369,9 @@ def rules() -> tuple[Rule, ...]:
             ("ngày", "hôm", *lower_names(lex.weekdays())),
             lambda: (
                 rf"(?<!\w)(?:(?P<head>ngày|hôm)\s)?(?P<wd>{weekdays})"
-                rf"(?:\s(?:của\s)?tuần\s(?P<wrel>{rel})|\s(?P<dir>tới|này|vừa rồi|vừa qua|trước)"
-                rf"{not_backward})?(?!\w)"
+                rf"(?:\s(?:của\s)?tuần\s(?P<wrel>{rel})|\s(?P<dir>tới|này|trước){not_backward})?"
+                # "vừa qua" after a weekday picks the past one but stays out of the span.
+                rf"(?!\w){_PAST}"
             ),
             read_weekday,
             ("thứ", "chủ", "chúa"),
