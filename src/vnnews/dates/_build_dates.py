@@ -52,6 +52,7 @@ __all__ = [
     "read_month",
     "read_month_range",
     "read_months_of_year",
+    "read_named_year",
     "read_numeric_date",
     "read_part_of_unit",
     "read_quarter",
@@ -288,6 +289,26 @@ def read_year(match: Match, ctx: Context) -> Piece | None:
         if tet is None or following is None:
             return None
         return make_piece(match, "value", TimeValue(tet.start, following.start, "year", tet.lunar))
+    return make_piece(match, "value", calendar_unit(int(group(match, "y", "y2") or 0), 1, "year"))
+
+
+# A capitalised word (a name: "Cup", "V-League", "VMAs", "Nam") and one space, before a year.
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}&'\-]{0,20}) \Z")
+
+
+def read_named_year(match: Match, ctx: Context) -> Piece | None:
+    """A bare year in an event or title name ("World Cup 2026", "Hoa hậu Việt Nam 2020") or in
+    brackets after a title ("Hai Phượng (2019)"). Not after an identifier head ("Phòng 2021",
+    "Số 1985"), nor before a scale word, a unit or a currency ("Vingroup 2000 tỷ")."""
+    start, end = match.span()
+    text = ctx.text
+    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+        name = _NAME_BEFORE.search(text, max(0, start - 24), start)
+        if name is None or name[1].lower() in lex.identifier_heads():
+            return None
+        after = _WORD_AFTER.match(text, end)
+        if after is not None and after["word"].lower() in lex.amount_words():
+            return None
     return make_piece(match, "value", calendar_unit(int(match.group("y")), 1, "year"))
 
 

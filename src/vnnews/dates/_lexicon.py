@@ -14,12 +14,14 @@ __all__ = [
     "Holiday",
     "PartOfDay",
     "alternation",
+    "amount_words",
     "can_chi_names",
     "context_words",
     "count_words",
     "fraction_cues",
     "fraction_date_cues",
     "holidays",
+    "identifier_heads",
     "month_names",
     "not_counted_nouns",
     "number_words",
@@ -141,6 +143,27 @@ def part_of_day_words() -> frozenset[str]:
     """The last words of the parts of the day ("sáng", "trưa", "tối"…): a day and month written
     right after one, even with "." or "-" ("Sáng 2.9", "tối 20-1"), is a date."""
     return frozenset(name.split()[-1] for name in parts_of_day())
+
+
+@lru_cache(maxsize=1)
+def identifier_heads() -> frozenset[str]:
+    """Words before a number that make it an identifier or a rank, lower case: the ordinal
+    heads ("số", "tầng", "phần") and ``vnnews.numbers``' identifier heads ("mã", "phòng")."""
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    heads = {head.lower() for head in number_context("id_head") if " " not in head}
+    return frozenset(heads | {head for head in ordinal_heads() if " " not in head})
+
+
+@lru_cache(maxsize=1)
+def amount_words() -> frozenset[str]:
+    """Words after a number that make it an amount: ``vnnews.numbers``' number words, units and
+    currency markers (their first words), lower case."""
+    from vnnews.numbers._lexicon import currencies, units
+    from vnnews.numbers._lexicon import number_words as all_number_words
+
+    words = [*all_number_words(), *units(), *(marker for marker, _, _ in currencies())]
+    return frozenset(word.split()[0].lower() for word in words)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from vnnews.dates._build_dates import (
     read_month,
     read_month_range,
     read_months_of_year,
+    read_named_year,
     read_numeric_date,
     read_part_of_unit,
     read_quarter,
@@ -269,9 +270,21 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule(
             "year",
-            ("năm",),
-            lambda: rf"(?<!\w)năm\s(?:(?P<y>{_YEAR})(?![\w/]|[.,]\d)|(?P<cc>{_can_chi()})(?!\w))",
+            ("năm", "sn"),
+            lambda: (
+                rf"(?<!\w)(?:năm\s(?:(?P<y>{_YEAR})(?![\w/]|[.,]\d)|(?P<cc>{_can_chi()})(?!\w))"
+                # "SN 1985" (sinh năm): a birth year, the head written as its initials.
+                rf"|sn:?\s?(?P<y2>{_YEAR})(?![\w/]|[.,]\d))"
+            ),
             read_year,
+        ),
+        Rule(
+            "named_year",
+            ("#",),
+            # "World Cup 2026", "Euro 2024", "(2019)": a bare year after a name or in brackets;
+            # not a year span ("2016-2020") nor a code ("2020/QĐ").
+            lambda: r"(?<![\w/.,:\-])(?P<y>(?:19|20)\d{2})(?![\w/%]|[.,:]?\d|\s?[-–—]\s?\d)",
+            read_named_year,
         ),
         Rule(
             "year_range",
