@@ -172,18 +172,19 @@ def _read_after_digits() -> str:
     anywhere = readers & _ANY_AFTER_SPACE
     afters = {char for name in readers - anywhere for char in _FOLLOWERS[name] if char not in " "}
     seconds = {char for name in readers if " " in _FOLLOWERS[name] for char in _AFTER_SPACE[name]}
-    lookahead = (
-        rf"(?=[{re.escape(''.join(sorted(afters)))}]|\s[{re.escape(''.join(sorted(seconds)))}])"
-    )
+    branches = [
+        f"[{re.escape(''.join(sorted(afters)))}]",
+        rf"\s[{re.escape(''.join(sorted(seconds)))}]",
+    ]
     # A rule that reads any character after a space, and perhaps the end of the line, has a
-    # branch of its own for the run lengths it reads: other runs stay out of the scan.
-    branches = [rf"\d{{1,16}}{lookahead}"]
+    # branch of its own, for a run of a length it reads (a fixed-width look back to the
+    # non-word character before the run): other runs stay out of the scan.
     for name in sorted(anywhere):
-        lengths = _RUN_LENGTHS[name]
         own = "".join(sorted(char for char in _FOLLOWERS[name] if char not in " "))
         end = r"|\Z" if "" in _FOLLOWERS[name] else ""
-        branches.append(rf"\d{{{lengths.start},{lengths.stop - 1}}}(?=[{re.escape(own)}]|\s{end})")
-    return "|".join(branches)
+        for length in _RUN_LENGTHS[name]:
+            branches.append(rf"(?<=\W\d{{{length}}})(?:[{re.escape(own)}]|\s{end})")
+    return rf"\d{{1,16}}(?={'|'.join(branches)})"
 
 
 def _padded(lowered: str) -> str:
