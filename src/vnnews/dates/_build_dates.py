@@ -77,13 +77,19 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
     head, sep, written_year, written_day, written_month, written_lunar = match.group(
         "head", "sep", "y", "d", "mo", "lunar"
     )  # both rules with this reader have these groups
-    bracketed = False
+    undecided = False  # weak: kept when it joins a weekday, a relative day or an interval
     if sep != "/" and not head and not written_year:
-        # "2-1" is a score, "1.5" a decimal; but "Sáng 2.9", "tối 20-1" are dates, and so is
-        # "(20-1)" after a weekday or a relative day (weak: kept when it joins one).
-        bracketed = ctx.text[match.start() - 1 : match.start()] == "("
-        if not bracketed and word_right_before(ctx, match.start()) not in lex.part_of_day_words():
-            return None
+        # "2-1" is a score, "1.5" a decimal; but "Sáng 2.9", "tối 20-1" are dates; so is
+        # "(20-1)" after a weekday or a relative day, and "đến hết 30-9," after a date cue
+        # with nothing counted after it ("từ 3-5 năm" is a range).
+        before = word_right_before(ctx, match.start())
+        if before not in lex.part_of_day_words():
+            if ctx.text[match.start() - 1 : match.start()] == "(":
+                undecided = True
+            elif sep == "-" and before in lex.context_words("dash_date_cue"):
+                undecided = not _phrase_ends(ctx.text, match.end())
+            else:
+                return None
     day, month = int(written_day or 0), int(written_month or 0)
     year = two_digit_year(written_year, ctx.ref) if written_year else None
     if not 1 <= month <= 12:
@@ -96,8 +102,18 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
         value = solar_day(day, month, year, ctx.ref, towards)
     if value is None:
         return None
-    weak = bracketed or (not (head or written_year or lunar) and _looks_like_fraction(match, ctx))
+    weak = undecided or (not (head or written_year or lunar) and _looks_like_fraction(match, ctx))
     return make_piece(match, "day", value, weak=weak, explicit_year=bool(written_year))
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    """Whether nothing counted follows: punctuation, the end, or a function word ("và",
+    "để", "vừa"), not a unit of time ("3-5 năm") nor a noun."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return text[end : end + 1] != " "
+    word = after["word"].lower()
+    return word in lex.function_words()
 
 
 def _looks_like_fraction(match: Match, ctx: Context) -> bool:

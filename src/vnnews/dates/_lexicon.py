@@ -20,6 +20,7 @@ __all__ = [
     "count_words",
     "fraction_cues",
     "fraction_date_cues",
+    "function_words",
     "holidays",
     "identifier_heads",
     "month_names",
@@ -164,6 +165,16 @@ def amount_words() -> frozenset[str]:
 
     words = [*all_number_words(), *units(), *(marker for marker, _, _ in currencies())]
     return frozenset(word.split()[0].lower() for word in words)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """``vnnews.numbers``' words that are no counted noun after a pair ("và", "để", "vừa"),
+    less the units of time ("ngày", "năm"), which a range counts ("3-5 năm")."""
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    times = {"ngày", "tháng", "năm", "giờ", "tuần", "quý"}
+    return frozenset(word for word in number_context("not_noun") if word not in times)
 
 
 @lru_cache(maxsize=1)
