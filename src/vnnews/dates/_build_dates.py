@@ -88,6 +88,8 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
                 undecided = True
             elif sep == "-" and before in lex.context_words("dash_date_cue"):
                 undecided = not _phrase_ends(ctx.text, match.end())
+            elif sep == "-" and before in lex.context_words("relative_last"):
+                undecided = True  # "hôm nay 15-9": kept when it joins the relative day
             else:
                 return None
     day, month = int(written_day or 0), int(written_month or 0)
@@ -132,6 +134,8 @@ def _looks_like_fraction(match: Match, ctx: Context) -> bool:
         if before in lex.fraction_date_cues() or _fraction_cue_before(ctx, start):
             return _counted_noun_after(ctx.text, match.end())
         return _whole_after(ctx.text, match.end())
+    if _event_after(ctx.text, match.end()):
+        return False  # "5/10 công bố điểm", "16/9 khai giảng": something happens that day
     if _NAMED_DAY.search(ctx.text, max(0, start - 40), start) is not None:
         # "ngày bầu cử 3/11", "lễ tốt nghiệp 5/6": the day a name was just given.
         return _counted_noun_after(ctx.text, match.end())
@@ -149,6 +153,21 @@ def _fraction_cue_before(ctx: Context, start: int) -> bool:
     """Whether the word before the word before ``start`` announces a fraction ("có từ")."""
     found = _FRACTION_CUE_BEFORE.search(ctx.text, max(0, start - 30), start)
     return found is not None and found[1].lower() in lex.fraction_cues()
+
+
+def _event_after(text: str, end: int) -> bool:
+    """Whether a verb of an event follows ("công bố", "khai giảng", "mở lại"): a fraction is
+    followed by the noun it counts, a date by what happens on it."""
+    if text[end : end + 1] != " ":
+        return False
+    following = text[end + 1 : end + 24].lower()
+    return any(
+        following.startswith(verb) and not _LETTER_AT.match(following, len(verb))
+        for verb in lex.context_words("event_verb")
+    )
+
+
+_LETTER_AT = regex.compile(r"[\p{L}\p{M}]")
 
 
 def _whole_after(text: str, end: int) -> bool:

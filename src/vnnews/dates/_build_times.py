@@ -115,6 +115,8 @@ def read_numeric_clock(match: Match, ctx: Context) -> Piece | None:
             if before not in lex.context_words("around_cue"):
                 return None
             weak = True  # "hơn 16h" alone is a duration, "hơn 16h ngày 30/9" a time
+    if match.group("g") and not luc:
+        weak = True  # "14g ngày 5-9" is 14:00, "20g đường" twenty grams
     minute = minute or minute2
     grain: Grain = "second" if second else "minute" if minute or meridiem else "hour"
     clock = _clock(int(hour or 0), int(minute or 0), int(second or 0), grain, meridiem)
