@@ -348,24 +348,20 @@ def _at(
     return _unqualified(text, pos, last_roman_end)
 
 
-_NO_SIGN = frozenset(("", " ", "(", "\n"))
-
-
-@lru_cache(maxsize=1)
-def _sign_qualifiers() -> dict[str, str]:
-    """The qualifiers that are one sign ("<", "≥"), which qualify a figure glued to them."""
-    return {phrase: name for phrase, name in lex.qualifiers().items() if not phrase.isalpha()}
-
-
 def _after_sign(text: str, pos: int, found: _Draft | Skip | None) -> _Draft | Skip | None:
     """A figure glued to a comparison sign ("<50nm") takes the sign's qualifier."""
     sign = text[pos - 1 : pos]
-    if sign in _NO_SIGN or sign.isalnum() or not isinstance(found, _Draft):
+    if sign == " ":  # "< 50": the sign and one space
+        sign = text[pos - 2 : pos - 1]
+    if sign.isalnum() or sign in _NO_SIGN or not isinstance(found, _Draft):
         return found  # the usual case, told apart first
-    if found.kind not in _QUALIFIABLE:
+    name = lex.sign_qualifiers().get(sign)
+    if name is None or found.kind not in _QUALIFIABLE or found.qualifier:
         return found
-    name = _sign_qualifiers().get(sign)
-    return found if name is None or found.qualifier else found._replace(qualifier=name)
+    return found._replace(qualifier=name)
+
+
+_NO_SIGN = frozenset(("", " ", "(", "\n"))
 
 
 # What may come before the digits of a plain figure: no letter, mark or number, no "." or
@@ -425,6 +421,8 @@ def _plain_figure(text: str, pos: int) -> _Draft | Skip | None:
     code = before in ("-", "/") and pos >= 2 and text[pos - 2].isalnum()
     if not code and before not in _PLAIN_BEFORE:
         return None
+    if before == " " and text[pos - 2 : pos - 1] in lex.sign_qualifiers():
+        return None  # "≥ 3": the rules read the sign's qualifier
     found = _plain_figure_pattern().match(text, pos)
     if found is None:
         return None
