@@ -205,7 +205,7 @@ def read_relative_count(match: Match, ctx: Context) -> Piece | None:
     if count is None or not 0 < count <= 1000 or not (direction or ago):
         return None
     grain = _GRAIN_OF_UNIT[(unit or "").lower()]
-    mode = "ago" if ago or direction == "trước" else direction
+    mode = "ago" if ago or direction in ("trước", "về trước") else direction
     return make_piece(match, "value", _counted_units(count, grain, mode, ctx.ref))
 
 

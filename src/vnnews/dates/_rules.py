@@ -361,7 +361,7 @@ def rules() -> tuple[Rule, ...]:
             lambda: (
                 rf"(?<!\w)(?:(?P<ago>cách đây)\s)?(?P<n>{num})\s?"
                 r"(?P<unit>giây|s|phút|giờ|tiếng|h|ngày|tuần|tháng|quý|năm)"
-                r"(?:\s(?P<dir>sắp tới|tiếp theo|vừa rồi|vừa qua|gần đây|gần nhất|tới|tiếp|qua"
+                r"(?:\s(?P<dir>sắp tới|tiếp theo|vừa rồi|vừa qua|gần đây|gần nhất|về trước|tới|tiếp|qua"
                 # "3 năm trước" is "3 years ago", but "hai ngày trước buổi lễ" is before an event.
                 rf"|trước(?!\s(?:{lex.alternation(lex.context_words('event_noun'))})(?!\w))|nữa))?(?!\w)"
             ),
