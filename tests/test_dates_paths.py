@@ -153,6 +153,7 @@ def _outcome(read: Callable[[], list[Piece]]) -> object:
 @given(texts, st.booleans())
 @example("Sáng 20/1, từ bây giờ\n9 am, 10 đến 15/1\r\nlúc 15h30 (ΑΣ) năm 2022Σ", False)
 @example("năm 2021 – 2026\n200 đồng, 2021, ngày 20 tháng 1\u00a0năm 2022", False)
+@example("World Cup 2026\nEuro 2024. Phim A (2019) V-League 2020 x\nCup 2022”", False)
 def test_scan_of_a_whole_text_finds_what_the_plain_scan_finds(raw: str, whole: bool) -> None:
     text = _as_read(raw)
     lowered = text.lower()
@@ -169,6 +170,8 @@ def test_scan_of_a_whole_text_finds_what_the_plain_scan_finds(raw: str, whole: b
 @given(texts, st.booleans())
 @example("bữa kia", True)  # its reader has no value for it: both paths raise KeyError
 @example("9 am", True)
+@example("Euro 2024", True)
+@example("(2019)", False)
 def test_scan_of_an_expression_finds_what_the_plain_scan_finds(raw: str, whole: bool) -> None:
     ctx = Context(_as_read(raw), REF, whole)
     plain = _outcome(partial(find_atoms, ctx, _plain_starts(ctx.text)))

@@ -33,6 +33,12 @@ _WORDS = sorted(
         *lex.context_words("id_head"),
         *lex.context_words("vague_before"),
         *lex.context_words("fraction_cue"),
+        *lex.context_words("one_article"),
+        *lex.context_words("one_count"),
+        *lex.context_words("code_head"),
+        *lex.context_words("score_after"),
+        *("iPhone", "iOS", "Nikkei", "Windows", "Xiaomi", "Mi", "Pro", "CLB", "Liverpool"),
+        *("độ", "quả", "nấu", "chín", "muồi", "mẹ"),
         *lex.roman_heads(),
         *("phần", "điểm", "phần trăm", "phẩy", "chấm", "đến", "tới", "từ", "giữa", "thứ"),
         *("đầu tiên", "trở lên", "và", "nhất", "XI", "XV", "IV", "MMXX", "COVID", "CT", "TW"),
@@ -42,6 +48,7 @@ _WORDS = sorted(
 _FIGURES = [
     *("4.028", "10.293", "89,51", "0,5", "0.500", "05", "1.5", "2021", "1999", "7", "0"),
     *("123456789", "12345678", "1.234.567", "1.2345", "22/28", "5tr", "100K", "3M"),
+    *("18001234", "1900.1234", "1800", "1K", "2-5", "0-3", "<50", "≥ 3"),
 ]
 _ODD = [
     *("İ", "ı", "ſ", "\u212a", "ß", "ẞ", "ẛ", "\u0301", "\u0307", "𝐀", "\U0001d7ce", "²"),
@@ -53,6 +60,7 @@ _HOT = [
     *("lượt", "triệu", "nghìn", "trăm", "ba", "hai", "một", "năm", "tư", "không", "linh"),
     *("từ", "thứ", "giữa", "và", "trên", "cao", "khoảng", "không quá", "tối đa", "nhiều hơn"),
     *("mã số", "đảng", "số", "Rs", "Rs.", "US$", "USD", "VNĐ", "$", "€", "XI", "IV", "MMXX"),
+    *("tháng", "thế kỷ", "lần", "bảng", "KV", "nm", "iPhone", "Windows", "cho", "quốc lộ", "<"),
 ]
 _SEPARATORS = ["", " ", " ", " ", " ", " ", ", ", ". ", ",", ".", "-", " - ", "/", "%", " %"]
 _SEPARATORS += ["(", ") ", "“", '"', "\n", "–", ": "]
@@ -119,6 +127,34 @@ def test_shortcuts_read_what_the_rules_read(text: str) -> None:
         for position in starts:
             got = _extract._at(variant, position, -1, words.get(position), every)
             assert got == _full_at(variant, position), (variant, position)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sau một tháng, x",
+        "Một năm qua",
+        "một thế kỷ",
+        "một thế hệ",
+        "một năm 2021",
+        "một người",
+        "một lần.",
+        "năm tháng",
+        "iPhone 11 Pro",
+        "Xiaomi Mi 11",
+        "CLB 5 x",
+        "còn 2-5 cho",
+        "1-2 Liverpool",
+        "18001234 x",
+        "<50nm",
+    ],
+)
+def test_shortcuts_read_what_the_rules_read_on_news_shapes(text: str) -> None:
+    """The shapes of issue 17 that the shortcuts decide on, at every start."""
+    starts, words = _extract._starts(text)
+    for position in starts:
+        got = _extract._at(text, position, -1, words.get(position), frozenset(starts))
+        assert got == _full_at(text, position), (text, position)
 
 
 @settings(max_examples=1500, deadline=None)

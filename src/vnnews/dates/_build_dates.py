@@ -34,6 +34,7 @@ from vnnews.dates._match import (
     number,
     two_digit_year,
     word_before,
+    word_right_before,
     year_in,
     year_of,
     years_around,
@@ -51,6 +52,7 @@ __all__ = [
     "read_month",
     "read_month_range",
     "read_months_of_year",
+    "read_named_year",
     "read_numeric_date",
     "read_part_of_unit",
     "read_quarter",
@@ -75,8 +77,21 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
     head, sep, written_year, written_day, written_month, written_lunar = match.group(
         "head", "sep", "y", "d", "mo", "lunar"
     )  # both rules with this reader have these groups
+    undecided = False  # weak: kept when it joins a weekday, a relative day or an interval
     if sep != "/" and not head and not written_year:
-        return None  # "2-1" is a score, "1.5" a decimal
+        # "2-1" is a score, "1.5" a decimal; but "Sáng 2.9", "tối 20-1" are dates; so is
+        # "(20-1)" after a weekday or a relative day, and "đến hết 30-9," after a date cue
+        # with nothing counted after it ("từ 3-5 năm" is a range).
+        before = word_right_before(ctx, match.start())
+        if before not in lex.part_of_day_words():
+            if ctx.text[match.start() - 1 : match.start()] == "(":
+                undecided = True
+            elif sep == "-" and before in lex.context_words("dash_date_cue"):
+                undecided = not _phrase_ends(ctx.text, match.end())
+            elif sep == "-" and before in lex.context_words("relative_last"):
+                undecided = True  # "hôm nay 15-9": kept when it joins the relative day
+            else:
+                return None
     day, month = int(written_day or 0), int(written_month or 0)
     year = two_digit_year(written_year, ctx.ref) if written_year else None
     if not 1 <= month <= 12:
@@ -89,8 +104,18 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
         value = solar_day(day, month, year, ctx.ref, towards)
     if value is None:
         return None
-    weak = not (head or written_year or lunar) and _looks_like_fraction(match, ctx)
+    weak = undecided or (not (head or written_year or lunar) and _looks_like_fraction(match, ctx))
     return make_piece(match, "day", value, weak=weak, explicit_year=bool(written_year))
+
+
+def _phrase_ends(text: str, end: int) -> bool:
+    """Whether nothing counted follows: punctuation, the end, or a function word ("và",
+    "để", "vừa"), not a unit of time ("3-5 năm") nor a noun."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return text[end : end + 1] != " "
+    word = after["word"].lower()
+    return word in lex.function_words()
 
 
 def _looks_like_fraction(match: Match, ctx: Context) -> bool:
@@ -101,10 +126,53 @@ def _looks_like_fraction(match: Match, ctx: Context) -> bool:
     both ("khoảng"), a counted noun decides: "khoảng 2/3 số hộ" is a fraction, as
     ``vnnews.numbers`` reads it, and "khoảng 20/1 sẽ họp" a date.
     """
-    before = word_before(ctx, match.start())
+    start = match.start()
+    before = word_before(ctx, start)
     if before in lex.context_words("date_cue"):
-        return before in lex.fraction_date_cues() and _counted_noun_after(ctx.text, match.end())
+        # "có từ 2/3 tổng số", "chiếm đến 3/4 số hộ": a fraction cue before the date cue, or
+        # the whole it is a part of after it, makes a fraction.
+        if before in lex.fraction_date_cues() or _fraction_cue_before(ctx, start):
+            return _counted_noun_after(ctx.text, match.end())
+        return _whole_after(ctx.text, match.end())
+    if _event_after(ctx.text, match.end()):
+        return False  # "5/10 công bố điểm", "16/9 khai giảng": something happens that day
+    if _NAMED_DAY.search(ctx.text, max(0, start - 40), start) is not None:
+        # "ngày bầu cử 3/11", "lễ tốt nghiệp 5/6": the day a name was just given.
+        return _counted_noun_after(ctx.text, match.end())
     return _fraction_by_layout(match, ctx)
+
+
+# A day named by "ngày", "lễ" or "dịp" and up to three words, right before a date.
+_NAMED_DAY = regex.compile(
+    r"(?<![\p{L}\p{M}])(?i:ngày|lễ|dịp)(?: [\p{L}\p{M}]{1,12}){1,3} \Z", regex.IGNORECASE
+)
+_FRACTION_CUE_BEFORE = regex.compile(r"([\p{L}\p{M}]+) [\p{L}\p{M}]+ \Z")
+
+
+def _fraction_cue_before(ctx: Context, start: int) -> bool:
+    """Whether the word before the word before ``start`` announces a fraction ("có từ")."""
+    found = _FRACTION_CUE_BEFORE.search(ctx.text, max(0, start - 30), start)
+    return found is not None and found[1].lower() in lex.fraction_cues()
+
+
+def _event_after(text: str, end: int) -> bool:
+    """Whether a verb of an event follows ("công bố", "khai giảng", "mở lại"): a fraction is
+    followed by the noun it counts, a date by what happens on it."""
+    if text[end : end + 1] != " ":
+        return False
+    following = text[end + 1 : end + 24].lower()
+    return any(
+        following.startswith(verb) and not _LETTER_AT.match(following, len(verb))
+        for verb in lex.context_words("event_verb")
+    )
+
+
+_LETTER_AT = regex.compile(r"[\p{L}\p{M}]")
+
+
+def _whole_after(text: str, end: int) -> bool:
+    """Whether a whole that a fraction is a part of follows ("2/3 tổng số", "1/2 dân số")."""
+    return any(text.startswith(" " + whole, end) for whole in lex.context_words("whole_noun"))
 
 
 def _counted_noun_after(text: str, end: int) -> bool:
@@ -117,8 +185,10 @@ def _counted_noun_after(text: str, end: int) -> bool:
 
 def _fraction_by_layout(match: Match, ctx: Context) -> bool:
     before = ctx.text[max(0, match.start() - 2) : match.start()].rstrip()
-    after_word = _WORD_FOLLOWS.match(ctx.text, match.end(), match.end() + 2) is not None
-    return not (before == "" or before[-1] in _SEPARATING) or after_word
+    counted = _WORD_FOLLOWS.match(ctx.text, match.end(), match.end() + 2) is not None and (
+        _counted_noun_after(ctx.text, match.end()) or ctx.text[match.end() + 1].isdigit()
+    )
+    return not (before == "" or before[-1] in _SEPARATING) or counted
 
 
 def read_word_date(match: Match, ctx: Context) -> Piece | None:
@@ -254,6 +324,26 @@ def read_year(match: Match, ctx: Context) -> Piece | None:
         if tet is None or following is None:
             return None
         return make_piece(match, "value", TimeValue(tet.start, following.start, "year", tet.lunar))
+    return make_piece(match, "value", calendar_unit(int(group(match, "y", "y2") or 0), 1, "year"))
+
+
+# A capitalised word (a name: "Cup", "V-League", "VMAs", "Nam") and one space, before a year.
+_NAME_BEFORE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(\p{Lu}[\p{L}\p{M}\p{N}&'\-]{0,20}) \Z")
+
+
+def read_named_year(match: Match, ctx: Context) -> Piece | None:
+    """A bare year in an event or title name ("World Cup 2026", "Hoa hậu Việt Nam 2020") or in
+    brackets after a title ("Hai Phượng (2019)"). Not after an identifier head ("Phòng 2021",
+    "Số 1985"), nor before a scale word, a unit or a currency ("Vingroup 2000 tỷ")."""
+    start, end = match.span()
+    text = ctx.text
+    if not (text[start - 1 : start] == "(" and text[end : end + 1] == ")"):
+        name = _NAME_BEFORE.search(text, max(0, start - 24), start)
+        if name is None or name[1].lower() in lex.identifier_heads():
+            return None
+        after = _WORD_AFTER.match(text, end)
+        if after is not None and after["word"].lower() in lex.amount_words():
+            return None
     return make_piece(match, "value", calendar_unit(int(match.group("y")), 1, "year"))
 
 

@@ -17,6 +17,7 @@ from vnnews.dates._match import (
     make_piece,
     number,
     word_before,
+    word_right_before,
 )
 from vnnews.dates._pieces import Clock, Context, Piece
 from vnnews.dates._values import Grain, TimeValue, add_units, truncate
@@ -71,7 +72,7 @@ _RELATIVE_DAYS = {
 
 def read_relative_day(match: Match, ctx: Context) -> Piece:
     key = " ".join(match.group("rd").lower().split())
-    return make_piece(match, "day", _day_from_today(_RELATIVE_DAYS[key], ctx.ref))
+    return make_piece(match, "day", _day_from_today(_RELATIVE_DAYS[key], ctx.ref), relative=True)
 
 
 @lru_cache(maxsize=256)  # calendar arithmetic on the reference, the same for a whole article
@@ -90,7 +91,7 @@ def read_part(match: Match, ctx: Context) -> Piece:
         return make_piece(match, "part", None, part=part, weak=True)
     offset = {"nay": 0, "mai": 1, "qua": -1}[anchor.lower()]
     day = day_value(truncate(ctx.ref, "day") + timedelta(days=offset))
-    return make_piece(match, "part", day, part=part)
+    return make_piece(match, "part", day, part=part, relative=True)
 
 
 def _clock(hour: int, minute: int, second: int, grain: Grain, meridiem: str | None) -> Clock | None:
@@ -105,16 +106,21 @@ def _clock(hour: int, minute: int, second: int, grain: Grain, meridiem: str | No
 
 def read_numeric_clock(match: Match, ctx: Context) -> Piece | None:
     luc, hour, minute, minute2, second, meridiem = match.group("luc", "h", "m", "m2", "s", "ap")
+    weak = False
     if not luc:
         before = word_before(ctx, match.start())
-        if before and (
-            before in lex.context_words("duration_cue") or before in lex.context_words("ratio_cue")
-        ):
+        if before and before in lex.context_words("ratio_cue"):
             return None
+        if before and before in lex.context_words("duration_cue"):
+            if before not in lex.context_words("around_cue"):
+                return None
+            weak = True  # "hơn 16h" alone is a duration, "hơn 16h ngày 30/9" a time
+    if match.group("g") and not luc:
+        weak = True  # "14g ngày 5-9" is 14:00, "20g đường" twenty grams
     minute = minute or minute2
     grain: Grain = "second" if second else "minute" if minute or meridiem else "hour"
     clock = _clock(int(hour or 0), int(minute or 0), int(second or 0), grain, meridiem)
-    return None if clock is None else make_piece(match, "clock", None, clock=clock)
+    return None if clock is None else make_piece(match, "clock", None, clock=clock, weak=weak)
 
 
 def read_word_clock(match: Match, ctx: Context) -> Piece | None:
@@ -122,8 +128,9 @@ def read_word_clock(match: Match, ctx: Context) -> Piece | None:
     has_minutes = bool(group(match, "half", "less", "m"))
     if hour is None:
         return None
-    if not match.group("luc") and word_before(ctx, match.start()) in lex.context_words(
-        "duration_cue"
+    before = "" if match.group("luc") else word_before(ctx, match.start())
+    if before in lex.context_words("duration_cue") and before not in lex.context_words(
+        "around_cue"
     ):
         return None
     minute = 30 if match.group("half") else number(match.group("m")) or 0
@@ -137,7 +144,8 @@ def read_word_clock(match: Match, ctx: Context) -> Piece | None:
     clock = _clock(hour, minute, 0, "minute" if has_minutes else "hour", None)
     if clock is None:
         return None
-    weak = not (match.group("luc") or has_minutes)
+    # "hơn 3 giờ" is a duration alone, a time with a day or a part of the day after it.
+    weak = not (match.group("luc") or has_minutes) or before in lex.context_words("around_cue")
     return make_piece(match, "clock", None, clock=clock, weak=weak)
 
 
@@ -148,6 +156,8 @@ def read_weekday(match: Match, ctx: Context) -> Piece | None:
     if before in lex.ordinal_heads():
         return None  # "năm thứ hai", "lần thứ 3"
     rel, direction = match.group("wrel"), (match.group("dir") or "").lower()
+    if match.group("past"):
+        direction = "vừa qua"
     if rel:
         mode = f"week:{lex.relative_offsets()[' '.join(rel.lower().split())]}"
     elif direction in ("tới",):
@@ -163,9 +173,21 @@ def read_weekday(match: Match, ctx: Context) -> Piece | None:
     spelled_lower = written.split()[-1].islower() and not written.lower().startswith("ch")
     if spelled_lower and match.group("head") and not (rel or direction):
         return None
-    weak = spelled_lower and not (rel or direction)
+    # "phút thứ 4", "ngưỡng thứ 2", "ca thứ 3": after a noun, "thứ N" is an ordinal. A weekday
+    # in digits or lower case is read alone only at the start of a clause or after a word that
+    # introduces a day ("vào thứ 3", "hôm thứ 5", "trước thứ 6"); elsewhere it needs support.
+    capitalised = written.split()[-1][:1].isupper()
+    after_noun = not (capitalised or match.group("head")) and _after_other_word(ctx, match.start())
+    weak = (spelled_lower or after_noun) and not (rel or direction)
     value = weekday_value(iso_day, mode, ctx.ref)
     return make_piece(match, "day", value, weekday=not (rel or direction), weak=weak)
+
+
+def _after_other_word(ctx: Context, start: int) -> bool:
+    """Whether a word of letters, other than one that introduces a weekday, comes right before
+    ``start`` (after one space)."""
+    before = word_right_before(ctx, start)
+    return bool(before) and before not in lex.context_words("weekday_cue")
 
 
 def read_relative_period(match: Match, ctx: Context) -> Piece | None:
@@ -183,7 +205,7 @@ def read_relative_count(match: Match, ctx: Context) -> Piece | None:
     if count is None or not 0 < count <= 1000 or not (direction or ago):
         return None
     grain = _GRAIN_OF_UNIT[(unit or "").lower()]
-    mode = "ago" if ago or direction == "trước" else direction
+    mode = "ago" if ago or direction in ("trước", "về trước") else direction
     return make_piece(match, "value", _counted_units(count, grain, mode, ctx.ref))
 
 

@@ -32,12 +32,17 @@ class Merge:
 
 
 def _dated(left: Piece, right: Piece, ctx: Context) -> Piece | None:
-    """A name followed by its date: the date wins ("thứ Năm (20/1)", "hôm qua (19/1)").
+    """A name followed by its date: the date wins ("thứ Năm (20/1)", "hôm qua (19/1)",
+    "chiều nay 1/10", "10h sáng nay, ngày 18/12").
 
-    A weekday takes its date after a space, a comma or in brackets, a holiday after a space or
-    in brackets, any other day ("hôm qua") only in brackets.
+    A weekday, and a day named from the reference ("hôm nay", "sáng qua", "10h tối nay"), take
+    their date after a space, a comma or in brackets; a holiday after a space or in brackets;
+    any other day only in brackets. The date must be written out (no weekday, holiday or
+    relative day): "hôm nay, thứ Năm" is two names.
     """
-    if left.kind != "day" or right.kind != "day" or right.weekday or right.holiday:
+    if right.kind != "day" or right.weekday or right.holiday or right.relative:
+        return None
+    if left.kind != "day" and not (left.relative and left.kind in ("part", "clock")):
         return None
     end = right.end
     if "(" in ctx.text[left.end : right.start]:
@@ -45,11 +50,11 @@ def _dated(left: Piece, right: Piece, ctx: Context) -> Piece | None:
         if closing is None:
             return None
         end += closing.end()
-    elif not (left.weekday or left.holiday):
+    elif not (left.weekday or left.holiday or left.relative):
         return None
     elif left.holiday and "," in ctx.text[left.end : right.start]:
         return None  # "Giỗ Tổ, 20/1" lists two days; "Quốc khánh 2/9" names one
-    return left.spanning(end, value=right.value, weekday=False, holiday=False)
+    return left.spanning(end, value=right.value, weekday=False, holiday=False, relative=False)
 
 
 def _clock_in_part(left: Piece, right: Piece, ctx: Context) -> Piece | None:
@@ -59,21 +64,23 @@ def _clock_in_part(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     if left.value is not None and right.value is not None:
         return None
     clock = apply_part(left.clock, right.part)
-    return left.spanning(right.end, clock=clock, value=left.value or right.value)
+    return left.spanning(
+        right.end, clock=clock, value=left.value or right.value, relative=right.relative
+    )
 
 
 def _part_on_day(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     """ "Sáng 20/1", "sáng chủ nhật": the part of the day on that day."""
     if left.kind != "part" or left.value is not None or right.kind != "day":
         return None
-    return left.spanning(right.end, value=right.value)
+    return left.spanning(right.end, value=right.value, relative=right.relative)
 
 
 def _clock_on_day(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     """ "14 giờ ngày 20/1", "3 giờ chiều ngày mai"."""
     if left.kind != "clock" or left.value is not None or right.kind != "day":
         return None
-    return left.spanning(right.end, value=right.value)
+    return left.spanning(right.end, value=right.value, relative=right.relative)
 
 
 def _day_at_clock(left: Piece, right: Piece, ctx: Context) -> Piece | None:

@@ -14,15 +14,20 @@ __all__ = [
     "Holiday",
     "PartOfDay",
     "alternation",
+    "amount_words",
     "can_chi_names",
     "context_words",
     "count_words",
+    "fraction_cues",
     "fraction_date_cues",
+    "function_words",
     "holidays",
+    "identifier_heads",
     "month_names",
     "not_counted_nouns",
     "number_words",
     "ordinal_heads",
+    "part_of_day_words",
     "parts_of_day",
     "relative_offsets",
     "weekdays",
@@ -108,7 +113,7 @@ def ordinal_heads() -> frozenset[str]:
     return frozenset(_key(word) for word in read_lines("date_ordinal_heads.txt"))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def context_words(role: str) -> frozenset[str]:
     """Words of one role in ``date_context_words.tsv`` ("date_cue", "duration_cue", "ratio_cue")."""
     return frozenset(word for word, kind in read_tsv("date_context_words.tsv") if kind == role)
@@ -124,6 +129,52 @@ def fraction_date_cues() -> frozenset[str]:
     from vnnews.numbers._lexicon import context_words as number_context
 
     return context_words("date_cue") & frozenset(number_context("fraction_cue"))
+
+
+@lru_cache(maxsize=1)
+def fraction_cues() -> frozenset[str]:
+    """The one-word fraction cues of ``vnnews.numbers`` ("có", "chiếm"…), lower case."""
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    return frozenset(cue.lower() for cue in number_context("fraction_cue") if " " not in cue)
+
+
+@lru_cache(maxsize=1)
+def part_of_day_words() -> frozenset[str]:
+    """The last words of the parts of the day ("sáng", "trưa", "tối"…): a day and month written
+    right after one, even with "." or "-" ("Sáng 2.9", "tối 20-1"), is a date."""
+    return frozenset(name.split()[-1] for name in parts_of_day())
+
+
+@lru_cache(maxsize=1)
+def identifier_heads() -> frozenset[str]:
+    """Words before a number that make it an identifier or a rank, lower case: the ordinal
+    heads ("số", "tầng", "phần") and ``vnnews.numbers``' identifier heads ("mã", "phòng")."""
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    heads = {head.lower() for head in number_context("id_head") if " " not in head}
+    return frozenset(heads | {head for head in ordinal_heads() if " " not in head})
+
+
+@lru_cache(maxsize=1)
+def amount_words() -> frozenset[str]:
+    """Words after a number that make it an amount: ``vnnews.numbers``' number words, units and
+    currency markers (their first words), lower case."""
+    from vnnews.numbers._lexicon import currencies, units
+    from vnnews.numbers._lexicon import number_words as all_number_words
+
+    words = [*all_number_words(), *units(), *(marker for marker, _, _ in currencies())]
+    return frozenset(word.split()[0].lower() for word in words)
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """``vnnews.numbers``' words that are no counted noun after a pair ("và", "để", "vừa"),
+    less the units of time ("ngày", "năm"), which a range counts ("3-5 năm")."""
+    from vnnews.numbers._lexicon import context_words as number_context
+
+    times = {"ngày", "tháng", "năm", "giờ", "tuần", "quý"}
+    return frozenset(word for word in number_context("not_noun") if word not in times)
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,7 @@ __all__ = [
     "two_digit_year",
     "unless_counted",
     "word_before",
+    "word_right_before",
     "year_in",
     "year_of",
     "years_around",
@@ -153,6 +154,18 @@ def word_before(ctx: Context, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
+def word_right_before(ctx: Context, start: int) -> str:
+    """The word of letters right before ``start`` with one space between, lower-cased; "" at
+    the start of the text, after punctuation or after a word with digits ("19h00")."""
+    if start < 2 or not ctx.text[start - 1].isspace():
+        return ""
+    found = _LETTERS_BEFORE.search(ctx.text, max(0, start - 31), start - 1)
+    return found[0].lower() if found else ""
+
+
+_LETTERS_BEFORE = regex.compile(r"(?<![\w])\p{L}[\p{L}\p{M}]*\Z")
+
+
 def make_piece(
     match: Match,
     kind: Kind,
@@ -165,6 +178,7 @@ def make_piece(
     holiday: bool = False,
     explicit_year: bool = True,
     from_word: bool = False,
+    relative: bool = False,
 ) -> Piece:
     """The piece a rule's match makes (the fields of :class:`Piece`; built positionally, which
     is the cheap way to make a named tuple, and every match of a rule makes one)."""
@@ -181,6 +195,7 @@ def make_piece(
         holiday,
         explicit_year,
         from_word,
+        relative,
     )
     return tuple.__new__(Piece, fields)  # the named tuple's own __new__ is a slower Python call
 

@@ -54,6 +54,7 @@ class Piece(NamedTuple):
     holiday: bool = False
     explicit_year: bool = True
     from_word: bool = False  # starts with "từ": the start of a "từ X đến Y" interval
+    relative: bool = False  # its day is named from the reference ("hôm nay", "sáng qua")
 
     def spanning(self, end: int, **changes: object) -> Piece:
         """This piece widened to ``end`` with some fields changed (it is no longer weak)."""

@@ -20,6 +20,7 @@ from vnnews.dates._build_dates import (
     read_month,
     read_month_range,
     read_months_of_year,
+    read_named_year,
     read_numeric_date,
     read_part_of_unit,
     read_quarter,
@@ -155,7 +156,8 @@ def rules() -> tuple[Rule, ...]:
             ("lúc", "#"),
             lambda: (
                 r"(?:(?P<luc>lúc)\s)?(?<![\w/.,:\-])(?P<h>\d{1,2})"
-                r"(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?|[hg](?P<m2>\d{2})|h|(?=\s?[ap]\.?m(?!\w)))"
+                r"(?::(?P<m>\d{2})(?::(?P<s>\d{2}))?|[hg](?P<m2>\d{2})|h|(?P<g>(?-i:g))"
+                r"|(?=\s?[ap]\.?m(?!\w)))"
                 r"(?:\s?phút|p|')?(?:\s?(?P<ap>[ap])\.?m\.?)?(?![\w:]|[.,]\d)"
             ),
             read_numeric_clock,
@@ -269,9 +271,21 @@ def rules() -> tuple[Rule, ...]:
         ),
         Rule(
             "year",
-            ("năm",),
-            lambda: rf"(?<!\w)năm\s(?:(?P<y>{_YEAR})(?![\w/]|[.,]\d)|(?P<cc>{_can_chi()})(?!\w))",
+            ("năm", "sn"),
+            lambda: (
+                rf"(?<!\w)(?:năm\s(?:(?P<y>{_YEAR})(?![\w/]|[.,]\d)|(?P<cc>{_can_chi()})(?!\w))"
+                # "SN 1985" (sinh năm): a birth year, the head written as its initials.
+                rf"|sn:?\s?(?P<y2>{_YEAR})(?![\w/]|[.,]\d))"
+            ),
             read_year,
+        ),
+        Rule(
+            "named_year",
+            ("#",),
+            # "World Cup 2026", "Euro 2024", "(2019)": a bare year after a name or in brackets;
+            # not a year span ("2016-2020") nor a code ("2020/QĐ").
+            lambda: r"(?<![\w/.,:\-])(?P<y>(?:19|20)\d{2})(?![\w/%]|[.,:]?\d|\s?[-–—]\s?\d)",
+            read_named_year,
         ),
         Rule(
             "year_range",
@@ -347,7 +361,7 @@ def rules() -> tuple[Rule, ...]:
             lambda: (
                 rf"(?<!\w)(?:(?P<ago>cách đây)\s)?(?P<n>{num})\s?"
                 r"(?P<unit>giây|s|phút|giờ|tiếng|h|ngày|tuần|tháng|quý|năm)"
-                r"(?:\s(?P<dir>sắp tới|tiếp theo|vừa rồi|vừa qua|gần đây|gần nhất|tới|tiếp|qua"
+                r"(?:\s(?P<dir>sắp tới|tiếp theo|vừa rồi|vừa qua|gần đây|gần nhất|về trước|tới|tiếp|qua"
                 # "3 năm trước" is "3 years ago", but "hai ngày trước buổi lễ" is before an event.
                 rf"|trước(?!\s(?:{lex.alternation(lex.context_words('event_noun'))})(?!\w))|nữa))?(?!\w)"
             ),
@@ -369,8 +383,9 @@ def rules() -> tuple[Rule, ...]:
             ("ngày", "hôm", *lower_names(lex.weekdays())),
             lambda: (
                 rf"(?<!\w)(?:(?P<head>ngày|hôm)\s)?(?P<wd>{weekdays})"
-                rf"(?:\s(?:của\s)?tuần\s(?P<wrel>{rel})|\s(?P<dir>tới|này|vừa rồi|vừa qua|trước)"
-                rf"{not_backward})?(?!\w)"
+                rf"(?:\s(?:của\s)?tuần\s(?P<wrel>{rel})|\s(?P<dir>tới|này|trước){not_backward})?"
+                # "vừa qua" after a weekday picks the past one but stays out of the span.
+                rf"(?!\w){_PAST}"
             ),
             read_weekday,
             ("thứ", "chủ", "chúa"),

@@ -78,6 +78,7 @@ _RUN_LENGTHS: dict[str, range] = {
     "tet_day": range(1, 4),
     "months_of_year": range(1, 4),
     "relative_count": range(1, 4),
+    "named_year": range(4, 5),
 }
 _FOLLOWERS: dict[str, tuple[str, ...]] = {
     "numeric_clock": (":", "h", "g", " ", "a", "p"),  # "15:30", "15h", "10g45", "9 am", "9pm"
@@ -90,6 +91,8 @@ _FOLLOWERS: dict[str, tuple[str, ...]] = {
     "months_of_year": (" ",),  # "6 tháng đầu năm"
     # "3 ngày tới", "3ngày", "2h": a space, or the first letter of a unit glued to the number.
     "relative_count": (" ", "g", "s", "p", "t", "h", "n", "q"),
+    # "World Cup 2026", "(2019)", "Euro 2024.": punctuation, a space, or the end of the line ("").
+    "named_year": (" ", ")", ",", ".", ";", ":", "!", "?", '"', "”", "’", "'", "…", ""),
 }
 
 
@@ -104,7 +107,10 @@ _AFTER_SPACE: dict[str, str] = {
     "tet_day": "t",
     "months_of_year": "t",
     "relative_count": "gsptnhq",
+    "named_year": "",  # any character: see _ANY_AFTER_SPACE
 }
+# The rules that read a run of digits followed by a space whatever comes after the space.
+_ANY_AFTER_SPACE = frozenset({"named_year"})
 _SECONDS = "".join(sorted(set("".join(_AFTER_SPACE.values()))))
 _OTHER = "#"  # the key of any other character after the space (no digit rule reads it)
 
@@ -116,7 +122,7 @@ def _reads_run(rule_name: str, length: int, after: str, second: str = "") -> boo
         return True
     if length not in _RUN_LENGTHS[rule_name] or after not in _FOLLOWERS[rule_name]:
         return False
-    return after != " " or second in _AFTER_SPACE[rule_name]
+    return after != " " or rule_name in _ANY_AFTER_SPACE or second in _AFTER_SPACE[rule_name]
 
 
 _MAX_RUN = 9  # digit runs longer than this are keyed as this long (no rule reads them)
@@ -151,21 +157,34 @@ def _trigger() -> re.Pattern[str]:
     phrases = "|".join(
         re.escape(first) + trie_pattern(rest) + r"\b" for first, rest in sorted(rests.items())
     )
-    return re.compile(rf"\W({phrases}|\d{{1,16}}{_read_after_digits()})")
+    return re.compile(rf"\W({phrases}|{_read_after_digits()})")
 
 
 def _read_after_digits() -> str:
     """A lookahead for what some rule can read after a run of digits (``_FOLLOWERS``, and after
-    a space ``_AFTER_SPACE``): a run followed by anything else ("2021,", "200 đồng") has a key
-    with no rules, so the scan leaves it out. Empty if a rule that reads digits is not in
-    ``_FOLLOWERS`` (it is tried at any run)."""
+    a space ``_AFTER_SPACE``): a run followed by anything else ("200,", "200 đồng") has a key
+    with no rules, so the scan leaves it out. Any run of digits if a rule that reads digits is
+    not in ``_FOLLOWERS`` (it is tried at any run)."""
     names = [rule.name for rule in rules()]
     readers = {names[entry.order] for entry in _dispatch()["#"]}
     if not readers <= _FOLLOWERS.keys():
-        return ""
-    afters = {char for name in readers for char in _FOLLOWERS[name] if char != " "}
+        return r"\d{1,16}"
+    anywhere = readers & _ANY_AFTER_SPACE
+    afters = {char for name in readers - anywhere for char in _FOLLOWERS[name] if char not in " "}
     seconds = {char for name in readers if " " in _FOLLOWERS[name] for char in _AFTER_SPACE[name]}
-    return rf"(?=[{re.escape(''.join(sorted(afters)))}]|\s[{re.escape(''.join(sorted(seconds)))}])"
+    branches = [
+        f"[{re.escape(''.join(sorted(afters)))}]",
+        rf"\s[{re.escape(''.join(sorted(seconds)))}]",
+    ]
+    # A rule that reads any character after a space, and perhaps the end of the line, has a
+    # branch of its own, for a run of a length it reads (a fixed-width look back to the
+    # non-word character before the run): other runs stay out of the scan.
+    for name in sorted(anywhere):
+        own = "".join(sorted(char for char in _FOLLOWERS[name] if char not in " "))
+        end = r"|\Z" if "" in _FOLLOWERS[name] else ""
+        for length in _RUN_LENGTHS[name]:
+            branches.append(rf"(?<=\W\d{{{length}}})(?:[{re.escape(own)}]|\s{end})")
+    return rf"\d{{1,16}}(?={'|'.join(branches)})"
 
 
 def _padded(lowered: str) -> str:

@@ -31,10 +31,14 @@ from vnnews.numbers._figures import (
     code_skip,
     ends_with_phrase,
     figure_at,
+    is_hotline,
     numeral_at,
+    one_counts,
+    one_words,
     tokens_value,
 )
 from vnnews.numbers._match import NumberMatch
+from vnnews.numbers._names import after_product_name, in_idiom
 
 __all__ = ["extract_numbers"]
 
@@ -318,7 +322,8 @@ def _at(
     ``word`` is None where no word begins."""
     if text[pos].isdigit():  # the other families all begin with a letter or a symbol
         plain = _plain_figure(text, pos)
-        return plain if plain is not None else _figure_or_range(text, pos, after_symbol=False)
+        found = plain if plain is not None else _figure_or_range(text, pos, after_symbol=False)
+        return _after_sign(text, pos, found)
     if every is None:
         starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
     else:
@@ -337,10 +342,26 @@ def _at(
     # Shortcuts for the words that most often begin nothing; each gives what
     # _unqualified would (see _qualifier_only and _lone_numeral).
     if word in _qualifier_only() or (
-        word in _lone_words() and _lone_numeral(text, pos + len(word))
+        word in _lone_words() and _lone_numeral(text, pos + len(word), word)
     ):
         return None
     return _unqualified(text, pos, last_roman_end)
+
+
+def _after_sign(text: str, pos: int, found: _Draft | Skip | None) -> _Draft | Skip | None:
+    """A figure glued to a comparison sign ("<50nm") takes the sign's qualifier."""
+    sign = text[pos - 1 : pos]
+    if sign == " ":  # "< 50": the sign and one space
+        sign = text[pos - 2 : pos - 1]
+    if sign.isalnum() or sign in _NO_SIGN or not isinstance(found, _Draft):
+        return found  # the usual case, told apart first
+    name = lex.sign_qualifiers().get(sign)
+    if name is None or found.kind not in _QUALIFIABLE or found.qualifier:
+        return found
+    return found._replace(qualifier=name)
+
+
+_NO_SIGN = frozenset(("", " ", "(", "\n"))
 
 
 # What may come before the digits of a plain figure: no letter, mark or number, no "." or
@@ -400,6 +421,8 @@ def _plain_figure(text: str, pos: int) -> _Draft | Skip | None:
     code = before in ("-", "/") and pos >= 2 and text[pos - 2].isalnum()
     if not code and before not in _PLAIN_BEFORE:
         return None
+    if before == " " and text[pos - 2 : pos - 1] in lex.sign_qualifiers():
+        return None  # "≥ 3": the rules read the sign's qualifier
     found = _plain_figure_pattern().match(text, pos)
     if found is None:
         return None
@@ -412,10 +435,12 @@ def _plain_figure(text: str, pos: int) -> _Draft | Skip | None:
             return None
         unit = word
     end = pos + len(literal)
-    if ends_with_phrase(text, pos, lex.context_words("id_head")):
+    if ends_with_phrase(text, pos, lex.context_words("id_head")) or is_hotline(literal):
         return Skip(end)
     if code:
         return code_skip(text, end)
+    if unit is None and not percent and after_product_name(text, pos):
+        return Skip(end)  # see _figure
     # Whole numbers are read here: the cached reading is slow the first time for each one.
     value = (
         Fraction(int(literal.replace(".", ""))) if "," not in literal else tokens_value((literal,))
@@ -464,17 +489,27 @@ def _lone_words() -> frozenset[str]:
     return frozenset(w.casefold() for w in set(lex.not_alone()) - multipliers) - _FAMILY_WORDS
 
 
-def _lone_numeral(text: str, end: int) -> bool:
+def _lone_numeral(text: str, end: int, word: str) -> bool:
     """Whether a lone number word ending at ``end`` stays alone: punctuation that begins no
     tail ("năm,"), or a space, then a word that is none of :func:`_goes_on` ("một số", "năm
-    nay"). The figure reader gives nothing then: the numeral is that one word, which is not
-    a figure by itself (nor a range's low end)."""
+    nay") and, after "một", no unit of time ("một năm" counts). The figure reader gives
+    nothing then: the numeral is that one word, which is not a figure by itself (nor a
+    range's low end)."""
     if text[end : end + 1] in pat.never_tail():  # "năm,": nothing goes on after it
         return True
     after = _PLAIN_WORD_AFTER.match(text, end)
     if after is None or "İ" in after["word"]:
         return False
-    return after["word"].casefold() not in _goes_on()
+    folded = after["word"].casefold()
+    if word == "một" and folded in _one_count_firsts() and one_counts(text, end):
+        return False
+    return folded not in _goes_on()
+
+
+@lru_cache(maxsize=1)
+def _one_count_firsts() -> frozenset[str]:
+    """The first words of the units of time after which "một" counts (see one_counts)."""
+    return frozenset(word.split(" ")[0] for word in one_words("one_count"))
 
 
 @lru_cache(maxsize=1)
@@ -494,7 +529,13 @@ def _unqualified(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | No
     if letter == "t" and _ORDINAL.match(text, pos):
         return _ordinal(text, pos)
     if letter == "đ" and (first := _FIRST.match(text, pos)) is not None:
-        return _Draft(pos, first.end(), "ordinal", Fraction(1))
+        # "đầu tiên" is ordinal 1 standing alone (a list label, a query); in a sentence it is
+        # the adjective "first" ("lần đầu tiên", "Đầu tiên, …"), no figure.
+        return (
+            _Draft(pos, first.end(), "ordinal", Fraction(1))
+            if _alone(text, pos, first.end())
+            else None
+        )
     if letter in _ROMAN_FIRSTS and (roman := _roman(text, pos, last_roman_end)) is not None:
         return roman
     return _figure_or_range(text, pos, after_symbol=text[pos : pos + 1] in pat.currency_firsts())
@@ -503,13 +544,38 @@ def _unqualified(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | No
 # --------------------------------------------------------------------------- figures and ranges
 
 
+_CLAUSE_EDGE_BEFORE = regex.compile(r"(?:\A|[.!?:;\n\"“(\[•*–-])[ \t]*\Z")
+_CLAUSE_EDGE_AFTER = regex.compile(r"[ \t]*(?:\Z|[.!?:;\n\"”)\]])")
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether nothing but spaces stands between [start, end) and the clause's edges."""
+    before = _CLAUSE_EDGE_BEFORE.search(text, max(0, start - 8), start)
+    return before is not None and _CLAUSE_EDGE_AFTER.match(text, end) is not None
+
+
 def _figure(
     text: str, pos: int, *, tied: bool = False, after_symbol: bool = True
 ) -> Figure | Skip | None:
     found = figure_at(text, pos, tied=tied, after_symbol=after_symbol)
-    if isinstance(found, Figure) and found.numeral is not None and _is_name(text, found.numeral):
+    if not isinstance(found, Figure) or found.numeral is None:
+        return found
+    numeral = found.numeral
+    if _is_name(text, numeral) or in_idiom(text, numeral):
         return None
+    if _is_bare(found) and not tied and after_product_name(text, numeral.start):
+        return Skip(found.end)  # "iPhone 11", "iOS 17.2", "Nikkei 225": part of the name
     return found
+
+
+def _is_bare(figure: Figure) -> bool:
+    """A plain number in digits: no percent, currency or unit."""
+    return (
+        figure.kind in ("cardinal", "decimal")
+        and figure.unit is None
+        and figure.numeral is not None
+        and figure.numeral.tokens[0][:1].isdigit()
+    )
 
 
 def _is_name(text: str, numeral: Numeral) -> bool:
@@ -567,7 +633,38 @@ def _refuse_dash(text: str, start: int, low: Figure, high: Figure) -> bool:
     before = text[max(0, start - 16) : start].lower()
     if any(cue in before for cue in lex.context_words("score")):
         return True
-    return all(f.value.denominator == 1 and 1900 <= f.value <= 2100 for f in (low, high))
+    if all(f.value.denominator == 1 and 1900 <= f.value <= 2100 for f in (low, high)):
+        return True
+    return _score_shaped(text, start, low, high)
+
+
+def _score_shaped(text: str, start: int, low: Figure, high: Figure) -> bool:
+    """Two bare whole numbers joined by a dash, with nothing counted after them ("còn 2-5 cho
+    đội khách", "1-2 Liverpool", "thua 0-3."): a score, unless "từ" or a qualifier opens
+    them ("từ 2-5", "khoảng 2-3"); a range counts something ("2-5 người", "2-3 ngày")."""
+    if not (_is_bare(low) and _is_bare(high)) or low.value.denominator != 1:
+        return False
+    if high.value.denominator != 1 or (high.numeral and high.numeral.scaled):
+        return False
+    if text[start : start + 3].casefold() == "từ " or ends_with_phrase(
+        text, start, _qualifier_phrases()
+    ):
+        return False
+    after = _PLAIN_WORD_AFTER.match(text, high.end)
+    if after is None:  # punctuation or the end: nothing counted
+        return text[high.end : high.end + 1] != " "
+    word = after["word"]
+    return word[:1].isupper() or word.casefold() in _score_after()
+
+
+@lru_cache(maxsize=1)
+def _qualifier_phrases() -> tuple[str, ...]:
+    return tuple(phrase for phrase in lex.qualifiers() if phrase.isalpha() or " " in phrase)
+
+
+@lru_cache(maxsize=1)
+def _score_after() -> frozenset[str]:
+    return frozenset(word.casefold() for word in lex.context_words("score_after"))
 
 
 def _combine(start: int, low: Figure, high: Figure) -> _Draft:

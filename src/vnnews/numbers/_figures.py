@@ -24,7 +24,11 @@ __all__ = [
     "code_skip",
     "ends_with_phrase",
     "figure_at",
+    "is_article",
+    "is_hotline",
     "numeral_at",
+    "one_counts",
+    "one_words",
     "tokens_value",
 ]
 
@@ -190,6 +194,12 @@ def figure_at(
         return Skip(numeral.end)
     if _is_literal(numeral) and is_code_context(text, numeral.digits_start, numeral.end, tied=tied):
         return code_skip(text, numeral.end)
+    if (
+        _is_literal(numeral)
+        and numeral.tokens[-1][-1:].isalpha()
+        and ends_with_phrase(text, numeral.digits_start, lex.context_words("code_head"))
+    ):
+        return code_skip(text, numeral.end)  # "quốc lộ 1K" names a road, it is not 1000
     return _with_tail(text, numeral)
 
 
@@ -230,14 +240,57 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
         return plain._replace(end=percent.end(), kind="percent")
     if following in pat.never_tail():  # also the end of the text
         return _bare(text, numeral, plain)
-    currency = _currency_after(text, end)
+    currency = _currency_after(text, end) or _currency_after_amount(text, numeral)
     if currency is not None:
         code, cur_end = currency
         return _money(text, plain._replace(end=cur_end, kind="money"), code)
     unit = pat.unit_after().match(text, end)
     if unit is not None:
+        if is_article(numeral) and unit["unit"].casefold() in one_words("one_article"):
+            return None  # "một người": the article "a", not one person counted
         return plain._replace(unit=unit["unit"])
     return _bare(text, numeral, plain)
+
+
+def is_article(numeral: Numeral) -> bool:
+    """Whether the numeral is the word "một" alone, which is also the article "a"."""
+    return len(numeral.tokens) == 1 and numeral.tokens[0].casefold() == "một"
+
+
+@lru_cache(maxsize=4)
+def one_words(role: str) -> frozenset[str]:
+    """The words of a "một" role of ``number_context.tsv`` (one_article, one_count), casefolded."""
+    return frozenset(word.casefold() for word in lex.context_words(role))
+
+
+_ONE_COUNT = regex.compile(r" (?P<word>[\p{L}\p{M}]{1,10}(?: [\p{L}\p{M}]{1,10})?)")
+
+
+def one_counts(text: str, end: int) -> bool:
+    """Whether "một" ending at ``end`` counts a unit of time ("một năm", "một thế kỷ"), the
+    unit not followed by the year it names ("một năm 2021 khó khăn": the article)."""
+    found = _ONE_COUNT.match(text, end)
+    if found is None:
+        return False
+    words = found["word"].casefold()
+    first = words.split(" ")[0]
+    if words in one_words("one_count"):
+        after = found.end()
+    elif first in one_words("one_count"):
+        after = end + 1 + len(first)
+    else:
+        return False
+    return not text[after : after + 2].strip()[:1].isdigit()
+
+
+def _currency_after_amount(text: str, numeral: Numeral) -> tuple[str, int] | None:
+    """A marker read as a currency after an amount only: a scale word, or 1000 or more."""
+    if not (numeral.scaled or abs(numeral.value) >= 1000):
+        return None
+    match = pat.currency_after_amount().match(text, numeral.end)
+    if match is None:
+        return None
+    return _currency_code(match["cur"]), match.end()
 
 
 def _no_tail_word(text: str, start: int) -> bool:
@@ -254,7 +307,9 @@ def _bare(text: str, numeral: Numeral, plain: Figure) -> Figure | Skip | None:
         return code_skip(text, end) if _is_literal(numeral) else plain
     if _looks_like_year(numeral):
         return Skip(end)
-    return None if numeral.alone else plain
+    if numeral.alone:
+        return plain if is_article(numeral) and one_counts(text, end) else None
+    return plain
 
 
 def _looks_like_year(numeral: Numeral) -> bool:
@@ -389,9 +444,18 @@ def _tails(phrases: tuple[str, ...]) -> tuple[str, ...]:
 def is_identifier(text: str, numeral: Numeral) -> bool:
     """An ID, phone or account number: long bare digits, or digits after "mã số", "CMND"…"""
     token = numeral.tokens[0]
-    if len(numeral.tokens) == 1 and token.isdigit() and len(token) >= 9:
+    if len(numeral.tokens) == 1 and ((token.isdigit() and len(token) >= 9) or is_hotline(token)):
         return True
     return ends_with_phrase(text, numeral.digits_start, lex.context_words("id_head"))
+
+
+_HOTLINE = regex.compile(r"1[89]00\.?\d{3,4}")
+
+
+def is_hotline(literal: str) -> bool:
+    """A Vietnamese service number: 1800 (free) or 1900 (paid) and 3-4 digits ("18001234",
+    "1900.1234"), which no figure of that shape is."""
+    return literal[:1] == "1" and len(literal) >= 7 and _HOTLINE.fullmatch(literal) is not None
 
 
 def word_fraction(text: str, numeral: Numeral) -> Figure | None:

@@ -18,6 +18,7 @@ __all__ = [
     "qualifiers",
     "roman_heads",
     "scale_words",
+    "sign_qualifiers",
     "units",
 ]
 
@@ -70,8 +71,17 @@ def units() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def qualifiers() -> dict[str, str]:
-    """Qualifier phrase → qualifier name."""
-    return {phrase: name for phrase, name, *_ in read_tsv("number_qualifiers.tsv")}
+    """Qualifier phrase (words) → qualifier name."""
+    rows = read_tsv("number_qualifiers.tsv")
+    return {phrase: name for phrase, name, *_ in rows if phrase[:1].isalpha()}
+
+
+@lru_cache(maxsize=1)
+def sign_qualifiers() -> dict[str, str]:
+    """Qualifier sign ("<", "≥") → qualifier name: signs qualify a figure after them, glued or
+    after one space."""
+    rows = read_tsv("number_qualifiers.tsv")
+    return {phrase: name for phrase, name, *_ in rows if not phrase[:1].isalpha()}
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ __all__ = [
     "alternation",
     "bmp_classes",
     "currency_after",
+    "currency_after_amount",
     "currency_before",
     "currency_firsts",
     "letter_run",
@@ -73,6 +74,8 @@ def qualifier() -> regex.Pattern[str]:
 
 def _currency_alternation(where: str) -> str:
     markers = [m for m, _, w in lex.currencies() if w in (where, "both")]
+    if where == "after_amount":
+        markers = [m for m, _, w in lex.currencies() if w == where]
     return alternation(markers)
 
 
@@ -88,6 +91,13 @@ def currency_before() -> regex.Pattern[str]:
     """A currency marker before a figure: "$10", "USD1,23", "EUR 20", "VN$1000"."""
     markers = _currency_alternation("before")
     return regex.compile(rf"{_NOT_WORD_BEFORE}(?P<cur>{markers}) ?(?=[\d,])")
+
+
+@lru_cache(maxsize=1)
+def currency_after_amount() -> regex.Pattern[str]:
+    """A currency marker read after an amount only ("60 triệu bảng"; "8 bảng" is no money)."""
+    markers = _currency_alternation("after_amount")
+    return regex.compile(rf" ?(?i:(?P<cur>{markers}))(?![\p{{L}}\p{{M}}\p{{N}}])")
 
 
 @lru_cache(maxsize=1)
