@@ -282,3 +282,56 @@ def test_reader_look_ups_on_generated_texts(text: str) -> None:
 @pytest.mark.parametrize("text", CORPUS)
 def test_reader_look_ups_on_the_corpus(text: str) -> None:
     _check_reader(text)
+
+
+# --- the whole scan against a scan that tries every token ----------------------------------
+# The reference shares no table with the shortcut: it asks every token whether a pattern
+# starts there, where the scan asks only the tokens its derived key sets let through.
+
+
+class _EveryToken(_Scanner):
+    def _candidates(self) -> list[int]:
+        return list(range(self.size))
+
+
+def _scan_results(scanner: _Scanner) -> list[tuple[object, ...]]:
+    return [
+        (found.name, found.honorific, found.start, found.end, found.own_titles, found.shared_titles)
+        for found in scanner.scan()
+    ]
+
+
+def _check_scan(text: str) -> None:
+    columns = tokenize_columns(normalize(text))
+    fast = _scan_results(_Scanner(columns, lexicons(), None))
+    assert fast == _scan_results(_EveryToken(columns, lexicons(), None))
+
+
+def _real_news() -> list[str]:
+    """The real-news development texts, when the shared folder is beside the repository."""
+    folder = DATA.parent.parent.parent / "shared" / "bench" / "real_dev"
+    if not folder.is_dir():
+        return []
+    texts = []
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_scan_tries_every_start_on_generated_texts(text: str) -> None:
+    _check_scan(text)
+
+
+@pytest.mark.parametrize("text", CORPUS)
+def test_scan_tries_every_start_on_the_corpus(text: str) -> None:
+    _check_scan(text)
+
+
+def test_scan_tries_every_start_on_real_news() -> None:
+    texts = _real_news()
+    for text in texts:  # (none when ../shared is absent: the corpus tests above still run)
+        _check_scan(text)

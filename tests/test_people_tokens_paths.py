@@ -13,11 +13,14 @@ the reference tokenizer's.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cases import DATA, article_text
 from vnnews.people._tokens import (
     _SAFE_RANGES,
     Token,
@@ -176,3 +179,23 @@ def test_the_safe_ranges_are_found_by_their_utf16_high_bytes() -> None:
         text = f"a{chr(code)}b"
         assert _has_unsafe(text) == (unsafe.search(text) is not None), hex(code)
     assert not _has_unsafe("Nguyễn Văn A – “Bí thư”, 20.000 ₫…")
+
+
+def _corpus() -> list[str]:
+    """The case tables' texts, the fixture article and, when the shared folder is beside the
+    repository, the real-news development texts (read there, never copied)."""
+    texts = [article_text()]
+    folders = [DATA, DATA.parent.parent.parent / "shared" / "bench" / "real_dev"]
+    for folder in folders:
+        for path in sorted(folder.glob("*.jsonl")) if folder.is_dir() else []:
+            for line in path.read_text(encoding="utf-8").split("\n"):
+                if line.strip() and not line.lstrip().startswith("//"):
+                    text = json.loads(line).get("text")
+                    if isinstance(text, str):
+                        texts.append(text)
+    return texts
+
+
+def test_corpus_texts() -> None:
+    for text in _corpus():
+        _check(text)
