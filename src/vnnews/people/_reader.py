@@ -292,6 +292,13 @@ class Reader:
             return self._org_word_step(cursor, previous, limit)
         if token.kind == "num" and previous in _NUMBERED and len(token.text) <= 3:
             return cursor + 1, "num"
+        if (
+            token.key == "số"
+            and previous in _NUMBERED | {"abbr", "cap", "lower"}
+            and self.tokens[cursor + 1].kind == "num"
+            and len(self.texts[cursor + 1]) <= 3
+        ):
+            return cursor + 2, "num"  # "Đội CSGT số 6", "Trường THCS số 2"
         if token.kind == "num" and previous in _BEFORE_YEAR and _is_year(token.text):
             return cursor + 1, "year"  # "Hoa hậu Du lịch Châu Á 2019"
         if previous == "cap" and token.is_lower_word:
@@ -566,7 +573,9 @@ class Reader:
             return self._stage_name(title) if loose else None
         run_start = units[0][0]
         near = {
-            kind for mark, kind in title.proper_name_marks if run_start - 3 <= mark <= run_start
+            kind
+            for mark, kind in title.proper_name_marks
+            if run_start - 3 <= mark <= run_start and not self._numbered(mark, run_start)
         }
         name_start = self._choose_name_start(
             run_start, end, strict=bool(near & _STRICT_MARKS), soft=_SOFT_MARK in near
@@ -586,6 +595,10 @@ class Reader:
         else:
             trimmed = title._replace(end=_title_core_end(title), organization=None)
         return NameSplit(trimmed, name_start, end)
+
+    def _numbered(self, start: int, end: int) -> bool:
+        """Whether a number stands in ``[start, end)``: "Trường THCS số 2" is named already."""
+        return any(self.texts[index][0].isdigit() for index in range(start, end))
 
     def _stage_name(self, title: TitleParse) -> NameSplit | None:
         """An all-capitals stage name at the end of an artist's title: "nam ca sĩ PSY"."""
