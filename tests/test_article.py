@@ -353,7 +353,7 @@ def _boilerplate_words() -> list[str]:
     ).map("".join)
 )
 def test_boilerplate_rule_is_the_first_of_the_table_that_matches(line: str) -> None:
-    from vnnews.article import _match_boilerplate
+    from vnnews.article._layout import _match_boilerplate
 
     found = _match_boilerplate(line) if len(line) <= 160 else None
     expected = _whole_table_match(line) if len(line) <= 160 else None
@@ -365,7 +365,7 @@ def test_boilerplate_rule_is_the_first_of_the_table_that_matches(line: str) -> N
 
 
 def test_boilerplate_rules_of_the_case_lines() -> None:
-    from vnnews.article import _match_boilerplate
+    from vnnews.article._layout import _match_boilerplate
 
     texts = [
         article_text(),
