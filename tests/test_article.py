@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cases import article_text, load_cases, to_old_style
 from vnnews import Article, ArticleError, ParseError, analyze, analyze_many
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 
 TITLE = "Chủ động, linh hoạt, sáng tạo, quyết tâm, nỗ lực thực hiện thắng lợi nhiệm vụ năm 2022"
 SLUG = "chu-dong-linh-hoat-sang-tao-quyet-tam-no-luc-thuc-hien-thang-loi-nhiem-vu-nam-2022"
@@ -385,7 +385,7 @@ def test_boilerplate_rules_of_the_case_lines() -> None:
 
 
 def test_words_added_on_request(fixture_article: Article) -> None:
-    from vnnews.words import words
+    from vnnews.word_segmentation import words
 
     assert fixture_article.words is None
     text = article_text()

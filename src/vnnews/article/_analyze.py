@@ -17,13 +17,13 @@ from vnnews.article._layout import _Layout, _read_layout
 from vnnews.article._pool import ordered_map
 from vnnews.article._results import Article, ArticleError, Person, Segment, Span
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import NormalizedText, normalize
+from vnnews.normalization import NormalizedText, normalize
 
 if TYPE_CHECKING:
     from vnnews.dates import DateMatch
     from vnnews.numbers import NumberMatch
     from vnnews.people import PersonMention, Role
-    from vnnews.words import Word
+    from vnnews.word_segmentation import Word
 
 __all__ = ["analyze", "analyze_many", "merge_people"]
 
@@ -230,7 +230,7 @@ def _dates(layout: _Layout, ref: date | None) -> tuple[DateMatch, ...]:
 
 
 def _words(text: str, body: Sequence[Segment]) -> tuple[Word, ...]:
-    from vnnews.words import words
+    from vnnews.word_segmentation import words
 
     return tuple(_per_region(text, _spans(body), words))
 

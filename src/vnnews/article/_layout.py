@@ -13,7 +13,7 @@ import regex
 
 from vnnews._data import read_lines, read_tsv
 from vnnews.article._results import Boilerplate, Segment, Span
-from vnnews.normalize import NormalizedText, normalize_with_offsets
+from vnnews.normalization import NormalizedText, normalize_with_offsets
 
 # Layout thresholds, in characters of normalised text.
 _BOILERPLATE_MAX = 160  # longer lines are never boilerplate

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from vnnews.dates import DateMatch
     from vnnews.numbers import NumberMatch
     from vnnews.people import PersonMention, Role
-    from vnnews.words import Word
+    from vnnews.word_segmentation import Word
 
 __all__ = ["SCHEMA_VERSION", "Article", "ArticleError", "Boilerplate", "Person", "Segment"]
 
