@@ -7,8 +7,9 @@ Markdown tables ``docs/_generated/benchmarks.md`` and the chart ``docs/_static/b
 published figures always come from this command. The comparisons go in three tables by the
 kind of their row: against other libraries (the only ones charted), against a floor, and
 against vnnews itself. Each ratio is written as measured ("13.2× faster", "25.4× slower"),
-and the stamp gives the machine's load average before and after the run: on a shared
-machine, figures taken under load say so.
+and the stamp gives the machine's load average when the run began and the share of its CPUs
+that other processes used during the run: on a shared machine, figures taken under load say
+so.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ import importlib
 import os
 import pkgutil
 import platform
+import resource
 import sys
+import time
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -54,13 +57,48 @@ def run(names: list[str]) -> list[Comparison | Scaling]:
     return rows
 
 
+class OtherLoad:
+    """How busy the rest of the machine was during a run: the CPU time every process used
+    (``/proc/stat``) minus this process's and its children's, as a share of all the CPUs."""
+
+    def __init__(self) -> None:
+        self.start = self._sample()
+
+    @staticmethod
+    def _sample() -> tuple[float, float, float]:
+        """(wall seconds, CPU seconds of the machine, CPU seconds of this run)."""
+        ours = sum(
+            getattr(resource.getrusage(who), field)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for field in ("ru_utime", "ru_stime")
+        )
+        try:
+            # user nice system idle iowait irq softirq steal: all but idle and iowait are busy
+            ticks = [int(value) for value in Path("/proc/stat").read_text().split()[1:9]]
+            busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            busy = float("nan")
+        return time.monotonic(), busy, ours
+
+    def share(self) -> float:
+        """The share (0-1) of all CPUs used by other processes since this object was made."""
+        wall, busy, ours = (
+            end - start for start, end in zip(self.start, self._sample(), strict=True)
+        )
+        return max(0.0, busy - ours) / (wall * (os.cpu_count() or 1))
+
+
 def write_report(rows: list[Comparison | Scaling], load: tuple[float, float]) -> None:
-    """Write the Markdown tables (and the chart) of the rows that were run."""
+    """Write the Markdown tables (and the chart) of the rows that were run.
+
+    ``load``: the load average (1 minute) when the run began, and the share of the machine's
+    CPUs that other processes used during the run.
+    """
     stamp = (
         f"Measured on {date.today().isoformat()}, Python {platform.python_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} CPUs, vnnews {version('vnnews')}, "
-        f"load average {load[0]:.2f} before the run and {load[1]:.2f} after, "
-        "by `python -m benchmarks --report"
+        f"{platform.machine()}, {os.cpu_count()} CPUs, vnnews {version('vnnews')}; load "
+        f"average {load[0]:.2f} when the run began, other processes used {load[1]:.0%} of "
+        "the CPUs during it; by `python -m benchmarks --report"
     )
     comparisons = [row for row in rows if isinstance(row, Comparison)]
     if comparisons:
@@ -162,10 +200,12 @@ def main(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 2
-    before = os.getloadavg()[0]
+    before, others = os.getloadavg()[0], OtherLoad()
     rows = run(names)
+    share = others.share()
+    print(f"load average {before:.2f} at the start; other processes used {share:.0%} of the CPUs")
     if report:
-        write_report(rows, (before, os.getloadavg()[0]))
+        write_report(rows, (before, share))
     return 0
 
 
