@@ -2,17 +2,25 @@
 
 Each ``benchmarks/bench_<name>.py`` has a ``main()`` returning a list of rows (``Comparison``
 or ``Scaling``), each with a printable ``line()``. With ``--report`` the runner also writes the
-Markdown table ``docs/_generated/benchmarks.md`` and the chart ``docs/_static/benchmarks.png``
+Markdown tables ``docs/_generated/benchmarks.md`` and the chart ``docs/_static/benchmarks.png``
 (and, for ``scaling``, ``docs/_generated/scaling.md``) that the documentation shows, so the
-published figures always come from this command.
+published figures always come from this command. The comparisons go in three tables by the
+kind of their row: against other libraries (the only ones charted), against a floor, and
+against vnnews itself. Each ratio is written as measured ("13.2× faster", "25.4× slower"),
+and the stamp gives the machine's load average when the run began and the share of its CPUs
+that other processes used during the run: on a shared machine, figures taken under load say
+so.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
 import platform
+import resource
 import sys
+import time
 from datetime import date
 from importlib.metadata import version
 from pathlib import Path
@@ -49,11 +57,48 @@ def run(names: list[str]) -> list[Comparison | Scaling]:
     return rows
 
 
-def write_report(rows: list[Comparison | Scaling]) -> None:
-    """Write the Markdown tables (and the chart) of the rows that were run."""
+class OtherLoad:
+    """How busy the rest of the machine was during a run: the CPU time every process used
+    (``/proc/stat``) minus this process's and its children's, as a share of all the CPUs."""
+
+    def __init__(self) -> None:
+        self.start = self._sample()
+
+    @staticmethod
+    def _sample() -> tuple[float, float, float]:
+        """(wall seconds, CPU seconds of the machine, CPU seconds of this run)."""
+        ours = sum(
+            getattr(resource.getrusage(who), field)
+            for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+            for field in ("ru_utime", "ru_stime")
+        )
+        try:
+            # user nice system idle iowait irq softirq steal: all but idle and iowait are busy
+            ticks = [int(value) for value in Path("/proc/stat").read_text().split()[1:9]]
+            busy = (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+        except (OSError, ValueError, IndexError):
+            busy = float("nan")
+        return time.monotonic(), busy, ours
+
+    def share(self) -> float:
+        """The share (0-1) of all CPUs used by other processes since this object was made."""
+        wall, busy, ours = (
+            end - start for start, end in zip(self.start, self._sample(), strict=True)
+        )
+        return max(0.0, busy - ours) / (wall * (os.cpu_count() or 1))
+
+
+def write_report(rows: list[Comparison | Scaling], load: tuple[float, float]) -> None:
+    """Write the Markdown tables (and the chart) of the rows that were run.
+
+    ``load``: the load average (1 minute) when the run began, and the share of the machine's
+    CPUs that other processes used during the run.
+    """
     stamp = (
         f"Measured on {date.today().isoformat()}, Python {platform.python_version()}, "
-        f"{platform.machine()}, vnnews {version('vnnews')}, by `python -m benchmarks --report"
+        f"{platform.machine()}, {os.cpu_count()} CPUs, vnnews {version('vnnews')}; load "
+        f"average {load[0]:.2f} when the run began, other processes used {load[1]:.0%} of "
+        "the CPUs during it; by `python -m benchmarks --report"
     )
     comparisons = [row for row in rows if isinstance(row, Comparison)]
     if comparisons:
@@ -63,23 +108,47 @@ def write_report(rows: list[Comparison | Scaling]) -> None:
         write_scalings(scalings, stamp + " scaling`.")
 
 
+# The three tables of comparisons: kind of row, heading, and the headers of the columns that
+# name the two sides and the ratio.
+TABLES = (
+    ("library", "vnnews against other libraries", ("vnnews", "other library", "vnnews is")),
+    (
+        "floor",
+        "vnnews against a floor (a trivial program that does less than the job)",
+        ("vnnews", "floor", "vnnews is"),
+    ),
+    (
+        "self",
+        "vnnews against itself (one setting of vnnews against another)",
+        ("setting", "baseline", "the setting is"),
+    ),
+)
+
+
 def write_comparisons(rows: list[Comparison], stamp: str) -> None:
-    """The comparison table and its chart."""
-    lines = [
-        stamp,
-        "",
-        "| benchmark | vnnews | other | other's time | vnnews is |",
-        "|---|---|---|---|---|",
-    ]
-    lines += [
-        f"| {row.name} | {row.ours_seconds * 1e3:.3f} ms/{row.unit} | {row.other} "
-        f"| {row.other_seconds * 1e3:.3f} ms/{row.unit} | {row.speedup:.1f}× faster |"
-        for row in rows
-    ]
+    """The comparison tables, one per kind of row, and the chart of the library rows."""
+    lines = [stamp]
+    for kind, heading, (ours, other, verdict) in TABLES:
+        chosen = [row for row in rows if row.kind == kind]
+        if not chosen:
+            continue
+        lines += [
+            "",
+            f"## {heading}",
+            "",
+            f"| benchmark | {ours} | {other} | its time | {verdict} |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {row.name} | {row.ours_seconds * 1e3:.3f} ms/{row.unit} | {row.other} "
+            f"| {row.other_seconds * 1e3:.3f} ms/{row.unit} | {row.verdict} |"
+            for row in chosen
+        ]
     TABLE.parent.mkdir(parents=True, exist_ok=True)
     TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    # A "floor" row (no library does the job; the row shows a lower bound) is no speed-up.
-    draw_chart([row for row in rows if "(floor)" not in row.other])
+    # Only rows against another library: a floor is no competitor, and vnnews against itself
+    # is no speed-up over anything a user would otherwise pick.
+    draw_chart([row for row in rows if row.kind == "library"])
 
 
 def write_scalings(rows: list[Scaling], stamp: str) -> None:
@@ -106,7 +175,9 @@ def draw_chart(rows: list[Comparison]) -> None:
     axes.barh(labels, [row.speedup for row in rows], color="#2b6cb0")
     axes.axvline(1, color="#c53030", linewidth=1)
     axes.set_xscale("log")
-    axes.set_xlabel("speed-up of vnnews (times faster, log scale; red line = as fast)")
+    axes.set_xlabel(
+        "speed-up of vnnews (times faster, log scale; red line = as fast, left of it = slower)"
+    )
     axes.invert_yaxis()
     axes.tick_params(axis="y", labelsize=7)
     figure.tight_layout()
@@ -115,12 +186,26 @@ def draw_chart(rows: list[Comparison]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """Run the benchmarks named in ``argv`` (default: all but the slow ones)."""
+    """Run the benchmarks named in ``argv`` (default: all but the slow ones).
+
+    ``--report`` rewrites the published tables, so it needs a whole table's rows: the default
+    run (all benchmarks but ``scaling``) or ``scaling`` alone.
+    """
     report = "--report" in argv
     names = [arg for arg in argv if arg != "--report"] or discover()
+    if report and names not in (discover(), ["scaling"]):
+        print(
+            "--report rewrites the published tables: run it with no names (all benchmarks "
+            "but scaling) or with 'scaling' alone",
+            file=sys.stderr,
+        )
+        return 2
+    before, others = os.getloadavg()[0], OtherLoad()
     rows = run(names)
+    share = others.share()
+    print(f"load average {before:.2f} at the start; other processes used {share:.0%} of the CPUs")
     if report:
-        write_report(rows)
+        write_report(rows, (before, share))
     return 0
 
 

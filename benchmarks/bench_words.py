@@ -20,8 +20,8 @@ from itertools import cycle
 from benchmarks.timing import Comparison
 from vnnews import words
 from vnnews._data import read_lines, read_text
-from vnnews.normalize import normalize
-from vnnews.words import segmenter_chunks
+from vnnews.normalization import normalize
+from vnnews.word_segmentation import segmenter_chunks
 
 _COPIES = 64
 

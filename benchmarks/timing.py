@@ -6,30 +6,52 @@ import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["library", "floor", "self"]
+"""What a row compares vnnews with: another ``library`` doing the job, a ``floor`` (a trivial
+program that does less than the job, a lower bound rather than a competitor), or vnnews
+``self`` (another setting of vnnews: workers, options)."""
 
 
 @dataclass(frozen=True)
 class Comparison:
-    """One benchmark row: vnnews against another library on the same input."""
+    """One benchmark row: vnnews against another program on the same input, in the same run."""
 
     name: str
     ours_seconds: float
     other: str
     other_seconds: float
     unit: str = "call"
+    kind: Kind = "library"
 
     @property
     def speedup(self) -> float:
-        """How many times faster vnnews is (above 1 = faster)."""
+        """How many times faster vnnews is (above 1 = faster, below 1 = slower)."""
         return self.other_seconds / self.ours_seconds if self.ours_seconds else float("inf")
+
+    @property
+    def verdict(self) -> str:
+        """The ratio as measured, in words: "13.2× faster", "25.4× slower", "1.04× slower"."""
+        ratio = self.speedup
+        if ratio >= 1:
+            return f"{times(ratio)} faster"
+        return f"{times(1 / ratio)} slower" if ratio > 0 else "infinitely slower"
 
     def line(self) -> str:
         """A printable line for this row."""
         return (
             f"{self.name:<44} vnnews {self.ours_seconds * 1e3:10.3f} ms/{self.unit}   "
             f"{self.other:<26} {self.other_seconds * 1e3:10.3f} ms/{self.unit}   "
-            f"ratio {self.speedup:8.1f}x"
+            f"{self.verdict} ({self.kind})"
         )
+
+
+def times(ratio: float) -> str:
+    """A ratio with the precision it deserves: ``1.04×``, ``13.2×``, ``2584×``."""
+    if ratio < 10:
+        return f"{ratio:.2f}×"
+    return f"{ratio:.1f}×" if ratio < 100 else f"{ratio:.0f}×"
 
 
 Clock = Callable[[], float]
@@ -72,6 +94,7 @@ def compare(
     number: int = 1,
     unit: str = "call",
     clock: Clock = time.perf_counter,
+    kind: Kind = "library",
 ) -> Comparison:
     """Time ``ours`` and ``other`` alternately in this run and return the row (``clock``:
     wall time by default; ``time.thread_time`` for the CPU time of this thread).
@@ -87,7 +110,7 @@ def compare(
         ours_best = min(ours_best, best_time(ours, repeat=1, number=number, clock=clock))
         other()
         other_best = min(other_best, best_time(other, repeat=1, number=number, clock=clock))
-    return Comparison(name, ours_best, other_name, other_best, unit)
+    return Comparison(name, ours_best, other_name, other_best, unit, kind)
 
 
 @dataclass(frozen=True)

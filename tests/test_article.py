@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from cases import article_text, load_cases, to_old_style
 from vnnews import Article, ArticleError, ParseError, analyze, analyze_many
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 
 TITLE = "Chủ động, linh hoạt, sáng tạo, quyết tâm, nỗ lực thực hiện thắng lợi nhiệm vụ năm 2022"
 SLUG = "chu-dong-linh-hoat-sang-tao-quyet-tam-no-luc-thuc-hien-thang-loi-nhiem-vu-nam-2022"
@@ -353,7 +353,7 @@ def _boilerplate_words() -> list[str]:
     ).map("".join)
 )
 def test_boilerplate_rule_is_the_first_of_the_table_that_matches(line: str) -> None:
-    from vnnews.article import _match_boilerplate
+    from vnnews.article._layout import _match_boilerplate
 
     found = _match_boilerplate(line) if len(line) <= 160 else None
     expected = _whole_table_match(line) if len(line) <= 160 else None
@@ -365,7 +365,7 @@ def test_boilerplate_rule_is_the_first_of_the_table_that_matches(line: str) -> N
 
 
 def test_boilerplate_rules_of_the_case_lines() -> None:
-    from vnnews.article import _match_boilerplate
+    from vnnews.article._layout import _match_boilerplate
 
     texts = [
         article_text(),
@@ -385,7 +385,7 @@ def test_boilerplate_rules_of_the_case_lines() -> None:
 
 
 def test_words_added_on_request(fixture_article: Article) -> None:
-    from vnnews.words import words
+    from vnnews.word_segmentation import words
 
     assert fixture_article.words is None
     text = article_text()

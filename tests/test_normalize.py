@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cases import article_text, load_cases
 from vnnews import normalize
-from vnnews.normalize import normalize_with_offsets
+from vnnews.normalization import normalize_with_offsets
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"

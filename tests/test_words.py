@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cases import article_text, load_cases, to_old_style
 from vnnews import Word, words
-from vnnews.words import align_tokens, segmenter_chunks
+from vnnews.word_segmentation import align_tokens, segmenter_chunks
 
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"

@@ -13,9 +13,15 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-# Eager: these two share their names with their modules, so the functions must be bound here
-# before anything imports the modules (which would set the package attribute to the module).
 from vnnews.errors import ParseError
+
+# Transitional: vnnews/normalize.py and vnnews/words.py keep the old import paths of the
+# modules vnnews.normalization and vnnews.word_segmentation working until the code still using
+# them is moved. Loading either sets the package attribute of its name to that module, so the
+# functions of the same names are imported through them here, before anything else can load
+# them: the import binds each function over its module, and later imports of the old paths
+# find them loaded and change nothing. When the old paths are removed, these two lines import
+# from the new modules (or the names join the lazy ones below).
 from vnnews.normalize import normalize
 from vnnews.words import Word, words
 

@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 
 if TYPE_CHECKING:
     from types import FrameType
@@ -159,7 +159,7 @@ def _slugs(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
 
 def _words(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
     from vnnews.article import word_to_dict
-    from vnnews.words import words
+    from vnnews.word_segmentation import words
 
     return map(word_to_dict, words(text, pos=args.pos))
 

@@ -25,7 +25,7 @@ import regex
 
 from vnnews._data import read_lines, read_tsv
 from vnnews.errors import require_str
-from vnnews.normalize import normalize_with_offsets
+from vnnews.normalization import normalize_with_offsets
 
 __all__ = ["sentence_spans", "split_sentences"]
 

@@ -1,0 +1,188 @@
+"""The result types of :func:`vnnews.analyze`: :class:`Article` and its parts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from vnnews.article._json import (
+    date_to_dict,
+    mention_to_dict,
+    number_to_dict,
+    role_to_dict,
+    word_to_dict,
+)
+
+if TYPE_CHECKING:
+    from vnnews.dates import DateMatch
+    from vnnews.numbers import NumberMatch
+    from vnnews.people import PersonMention, Role
+    from vnnews.word_segmentation import Word
+
+__all__ = ["SCHEMA_VERSION", "Article", "ArticleError", "Boilerplate", "Person", "Segment"]
+
+Span = tuple[int, int]
+
+SCHEMA_VERSION = 1
+"""Version of the :meth:`Article.to_dict` schema; it changes only when a key changes meaning."""
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the article (paragraph, caption, sentence, byline…) and its span.
+
+    ``text`` is the original input under ``span``, surrounding spaces stripped.
+    """
+
+    text: str
+    span: tuple[int, int]
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"text": …, "span": [start, end]}``."""
+        return {"text": self.text, "span": list(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Boilerplate:
+    """A removed line: page furniture, not part of the article.
+
+    ``kind`` is one of photo, image, comment, share, related, views, tags, nav, dateline (from
+    the pattern table) or preamble (a short line before the title); ``rule`` names the pattern
+    that matched, so a wrong removal can be traced to its row of ``boilerplate_lines.tsv``.
+    """
+
+    text: str
+    span: tuple[int, int]
+    kind: str
+    rule: str
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"text", "span", "kind", "rule"}``."""
+        return {"text": self.text, "span": list(self.span), "kind": self.kind, "rule": self.rule}
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person across the whole article: every mention merged.
+
+    Attributes:
+        name: the fullest form of the name (normalised, as ``vnnews.people`` gives it).
+        honorifics: the honorifics used for the person ("đồng chí", "ông"…), first use first.
+        roles: every distinct title the article gives the person, in order of first mention.
+        mentions: every mention, in text order (each has ``.text`` and ``.span``).
+    """
+
+    name: str
+    honorifics: tuple[str, ...]
+    roles: tuple[Role, ...]
+    mentions: tuple[PersonMention, ...]
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        """The span of every mention, in text order."""
+        return tuple(mention.span for mention in self.mentions)
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"name", "honorifics", "roles", "mentions"}`` (see the article schema)."""
+        return {
+            "name": self.name,
+            "honorifics": list(self.honorifics),
+            "roles": [role_to_dict(role) for role in self.roles],
+            "mentions": [mention_to_dict(mention) for mention in self.mentions],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The structured result of :func:`analyze`. All spans point into ``text``.
+
+    Attributes:
+        text: the input, exactly as given.
+        title: the headline as written, or None.
+        title_span: its span, or None.
+        slug: the URL slug of the title (:func:`vnnews.slugify`), or None without a title.
+        author: the byline without its credit label ("Kim Oanh"), or a "Theo …" source as
+            written; None when the article has no byline.
+        byline: the whole byline line and its span, or None.
+        published: the date given to :func:`analyze`, else the date of the dateline, else None.
+        dateline: the dateline line the date was read from, or None.
+        paragraphs: the body paragraphs (one a line), boilerplate, title, captions and byline
+            removed.
+        captions: the photo captions.
+        boilerplate: the removed lines (datelines and lines before the title included).
+        sentences: the sentences of the body paragraphs.
+        people: one :class:`Person` per person named in the title, body or captions.
+        numbers: the figures of the body paragraphs (:func:`vnnews.extract_numbers`).
+        dates: the dates of the body paragraphs, resolved against ``published``.
+        words: the words of the body paragraphs with ``analyze(..., words=True)``, else None.
+    """
+
+    text: str = field(repr=False)
+    title: str | None
+    title_span: tuple[int, int] | None
+    slug: str | None
+    author: str | None
+    byline: Segment | None
+    published: date | None
+    dateline: Segment | None
+    paragraphs: tuple[Segment, ...]
+    captions: tuple[Segment, ...]
+    boilerplate: tuple[Boilerplate, ...]
+    sentences: tuple[Segment, ...]
+    people: tuple[Person, ...]
+    numbers: tuple[NumberMatch, ...]
+    dates: tuple[DateMatch, ...]
+    words: tuple[Word, ...] | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The article as JSON-ready data with stable keys (schema in ``docs/article.md``).
+
+        >>> from vnnews import analyze
+        >>> article = analyze("Tiêu đề bài báo hôm nay\\nNội dung chính của bài.")
+        >>> sorted(article.to_dict())[:5]
+        ['author', 'boilerplate', 'byline', 'captions', 'dateline']
+        """
+        return {
+            "schema": SCHEMA_VERSION,
+            "title": self.title,
+            "title_span": list(self.title_span) if self.title_span else None,
+            "slug": self.slug,
+            "author": self.author,
+            "byline": self.byline.to_dict() if self.byline else None,
+            "published": self.published.isoformat() if self.published else None,
+            "dateline": self.dateline.to_dict() if self.dateline else None,
+            "paragraphs": [paragraph.to_dict() for paragraph in self.paragraphs],
+            "captions": [caption.to_dict() for caption in self.captions],
+            "boilerplate": [line.to_dict() for line in self.boilerplate],
+            "sentences": [sentence.to_dict() for sentence in self.sentences],
+            "people": [person.to_dict() for person in self.people],
+            "numbers": [number_to_dict(number) for number in self.numbers],
+            "dates": [date_to_dict(match) for match in self.dates],
+            "words": None if self.words is None else [word_to_dict(w) for w in self.words],
+        }
+
+    def to_json(self, *, indent: int | None = None) -> str:
+        """:meth:`to_dict` as a JSON string (UTF-8 characters kept, not escaped)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleError:
+    """What :func:`analyze_many` yields for a record it could not analyse.
+
+    Attributes:
+        index: the position of the record in the input (0-based).
+        error: a one-line message.
+        error_type: the exception class name ("TypeError", "ParseError"…).
+    """
+
+    index: int
+    error: str
+    error_type: str
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"index", "error", "error_type"}``."""
+        return {"index": self.index, "error": self.error, "error_type": self.error_type}
