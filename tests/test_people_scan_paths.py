@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cases import DATA, article_text
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 from vnnews.people._lexicon import _END, QUANTIFIERS, Lexicons, Trie, lexicons
 from vnnews.people._reader import Reader
 from vnnews.people._scan import _DASH_OR_COMMA, _ETHNIC, _Scanner

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from vnnews.errors import require_str
-from vnnews.normalize import NormalizedText, normalize_with_offsets
+from vnnews.normalization import NormalizedText, normalize_with_offsets
 from vnnews.people._abbrev import abbreviation_table, expand_abbreviation, expand_organization
 from vnnews.people._lexicon import lexicons
 from vnnews.people._model import PersonMention, Role
@@ -69,7 +69,7 @@ def people_in(normalized: NormalizedText, *, use_words: bool = False) -> list[Pe
 
 def _segmenter_words(normalized_text: str) -> frozenset[tuple[int, int]]:
     # Imported here: vnnews must import fast and never load underthesea unless asked.
-    from vnnews.words import words
+    from vnnews.word_segmentation import words
 
     return frozenset(word.span for word in words(normalized_text))
 

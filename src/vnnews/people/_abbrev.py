@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 from vnnews.people._lexicon import lexicons
 from vnnews.people._tokens import tokenize
 

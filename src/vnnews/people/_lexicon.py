@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from vnnews._data import read_lines, read_tsv
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 from vnnews.people._tokens import tokenize
 
 __all__ = ["QUANTIFIERS", "Lexicons", "Openers", "Trie", "lexicons"]
