@@ -8,7 +8,8 @@ hand-written gold; GPL-3.0 text read from there, never copied) with the shared s
 - dates: ``vnnews.extract_dates`` and ``dateparser.search.search_dates`` told the language,
   with the article's date as its relative base (it gives a datetime and no grain or interval,
   so it is scored on spans, and on exact values with the grain of a calendar day);
-- numbers and sentences: vnnews (no peer reads figures with spans and kinds).
+- sentences: ``vnnews.split_sentences`` and ``underthesea.sent_tokenize``;
+- numbers: vnnews (no peer reads Vietnamese figures with spans, kinds and values).
 
 Run ``python -m benchmarks.real_news [SHARED_DIR]``; it prints a Markdown table.
 """
@@ -113,13 +114,18 @@ def main(argv: list[str] | None = None) -> None:
         f"| numbers | vnnews.extract_numbers | tuple F1 {numbers['tuple_f1']:.3f} | "
         f"span F1 {numbers['span_f1']:.3f} |"
     )
-    summary, _ = people.score_sentences(
-        people.load_jsonl(dev / "sentences.jsonl"), vnnews.split_sentences
-    )
-    rows.append(
-        f"| sentences | vnnews.split_sentences | boundary F1 {summary['boundary_f1']:.3f} | "
-        f"exact paragraphs {summary['exact']}/{summary['items']} |"
-    )
+    from underthesea import sent_tokenize
+
+    paragraphs = people.load_jsonl(dev / "sentences.jsonl")
+    for name, split in (
+        ("vnnews.split_sentences", vnnews.split_sentences),
+        ("underthesea.sent_tokenize", sent_tokenize),
+    ):
+        summary, _ = people.score_sentences(paragraphs, split)
+        rows.append(
+            f"| sentences | {name} | boundary F1 {summary['boundary_f1']:.3f} | "
+            f"exact paragraphs {summary['exact']}/{summary['items']} |"
+        )
     print("\n".join(rows))
 
 
