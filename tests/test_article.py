@@ -384,6 +384,7 @@ def test_boilerplate_rules_of_the_case_lines() -> None:
 # ----------------------------------------------------------------------------- words=True
 
 
+@pytest.mark.words
 def test_words_added_on_request(fixture_article: Article) -> None:
     from vnnews.word_segmentation import words
 

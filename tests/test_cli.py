@@ -110,6 +110,7 @@ def test_analyze_several_files(tmp_path: Path) -> None:
     assert f"==> {first} <==" in text and f"==> {ARTICLE_PATH} <==" in text
 
 
+@pytest.mark.words
 def test_analyze_words_option() -> None:
     result = vnnews("analyze", "--example", "--format", "json", "--words")
     [data] = json_lines(result)
@@ -326,6 +327,7 @@ def test_slug_command() -> None:
     check_matches(lines, text)
 
 
+@pytest.mark.words
 def test_words_command_text_and_json() -> None:
     text = "Bí thư Tỉnh ủy Thái Thanh Quý phát biểu."
     plain = out(vnnews("words", stdin=text)).splitlines()

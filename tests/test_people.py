@@ -308,6 +308,7 @@ def test_docs_abbreviation_table_matches_the_data() -> None:
     assert rows == abbreviation_table()
 
 
+@pytest.mark.words
 def test_use_words_keeps_the_case_table() -> None:
     """The opt-in segmenter hint changes no name on the table; foreign names need no hint."""
     import json

@@ -147,6 +147,7 @@ def test_sentences_cover_every_non_space_character(text: str) -> None:
     assert vnnews.split_sentences(text) == [text[start:end] for start, end in spans]
 
 
+@pytest.mark.words
 @settings(max_examples=40, deadline=None)
 @given(text=st.one_of(vietnamese_text, token_soup))
 def test_words_rebuild_the_input(text: str) -> None:
@@ -253,10 +254,15 @@ def _public_calls() -> dict[str, Callable[[str], object]]:
     }
 
 
-def test_eight_threads_agree_with_one() -> None:
+@pytest.mark.parametrize(
+    "with_words", [False, pytest.param(True, marks=pytest.mark.words)], ids=["core", "words"]
+)
+def test_eight_threads_agree_with_one(with_words: bool) -> None:
     article = article_text()
     inputs = [article, *article.split("\n\n"), unicodedata.normalize("NFD", article)]
-    calls = _public_calls()
+    calls = {
+        name: call for name, call in _public_calls().items() if (name == "words") == with_words
+    }
     expected = {
         (name, i): call(text) for name, call in calls.items() for i, text in enumerate(inputs)
     }

@@ -18,6 +18,8 @@ from cases import article_text, load_cases, to_old_style
 from vnnews import Word, words
 from vnnews.word_segmentation import align_tokens, segmenter_chunks
 
+pytestmark = pytest.mark.words  # needs the vnnews[words] extra (underthesea)
+
 VIETNAMESE = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 )

@@ -358,7 +358,13 @@ def _fixed_words() -> tuple[str, ...]:
 def _segmenter(pos: bool) -> Segmenter:
     """underthesea's segmenter (with its POS tagger if ``pos``), its model loaded once."""
     with _LOAD_LOCK:
-        from underthesea import pos_tag, word_tokenize
+        try:
+            from underthesea import pos_tag, word_tokenize
+        except ImportError as missing:
+            raise ImportError(
+                "vnnews.words needs underthesea, which is an optional extra: "
+                "pip install 'vnnews[words]'"
+            ) from missing
 
         def tag_words(text: str) -> list[_Token]:
             return [(str(word), str(tag)) for word, tag in pos_tag(text)]
