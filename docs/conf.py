@@ -41,3 +41,6 @@ nitpick_ignore_regex = [(r"py:class", _STDLIB_TYPES)]
 html_theme = "furo"
 html_title = f"vnnews {release}"
 html_static_path = ["_static"]
+# A font stack that shapes Vietnamese tone marks in code blocks (furo's default monospace does
+# not, everywhere): see _static/vietnamese.css.
+html_css_files = ["vietnamese.css"]
