@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 # Eager: these two share their names with their modules, so the functions must be bound here
 # before anything imports the modules (which would set the package attribute to the module).
-from vnnews.errors import ParseError
+from vnnews.errors import AmbiguityError, ParseError
 from vnnews.normalize import normalize
 from vnnews.words import Word, words
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from vnnews.people import PersonMention, Role, expand_abbreviation, extract_people
     from vnnews.sentences import sentence_spans, split_sentences
     from vnnews.slugs import Slugger, slugify
+    from vnnews.spoken import SpokenPiece, SpokenStyle, SpokenText, to_spoken
 
 _LAZY = {
     "vnnews.article": (
@@ -56,10 +57,12 @@ _LAZY = {
     "vnnews.people": ("PersonMention", "Role", "expand_abbreviation", "extract_people"),
     "vnnews.sentences": ("sentence_spans", "split_sentences"),
     "vnnews.slugs": ("Slugger", "slugify"),
+    "vnnews.spoken": ("SpokenPiece", "SpokenStyle", "SpokenText", "to_spoken"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
+    "AmbiguityError",
     "Article",
     "ArticleError",
     "Boilerplate",
@@ -72,6 +75,9 @@ __all__ = [
     "Role",
     "Segment",
     "Slugger",
+    "SpokenPiece",
+    "SpokenStyle",
+    "SpokenText",
     "TimeValue",
     "Word",
     "__version__",
@@ -93,6 +99,7 @@ __all__ = [
     "split_sentences",
     "to_lunar",
     "to_solar",
+    "to_spoken",
     "words",
 ]
 
