@@ -8,6 +8,7 @@ from typing import Literal
 from vnnews.errors import AmbiguityError, require_str
 from vnnews.normalize import NormalizedText, normalize_with_offsets
 from vnnews.spoken._context import Reading
+from vnnews.spoken._found import extracted
 from vnnews.spoken._result import SpokenPiece, SpokenText
 from vnnews.spoken._scan import scan
 from vnnews.spoken._skipped import boilerplate_lines
@@ -78,12 +79,8 @@ def to_spoken(
 
 
 def _readings(text: str, ref: date | datetime | None, style: SpokenStyle) -> list[Reading]:
-    from vnnews.dates import extract_dates
-    from vnnews.numbers import extract_numbers
-
     skipped = boilerplate_lines(text) if style.skip_boilerplate else []
-    dates = extract_dates(text, ref=ref)
-    numbers = extract_numbers(text)
+    dates, numbers = extracted(text, ref)
     return scan(text, style, dates, numbers, skipped)
 
 

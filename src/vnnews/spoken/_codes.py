@@ -22,6 +22,7 @@ from vnnews.spoken._numerals import cardinal, digits, is_digits
 from vnnews.spoken._style import SpokenStyle
 
 __all__ = [
+    "after_digits",
     "read_code",
     "read_digits",
     "read_document_number",
@@ -75,13 +76,28 @@ _CODE = regex.compile(
 )
 _RUNS = regex.compile(r"(?P<digits>[0-9]+)|(?P<letters>[\p{L}\p{M}]+)|(?P<sep>.)")
 _DIGIT_RUN = regex.compile(r"(?<![0-9])[0-9]{1,40}(?![0-9])")
+_DIGIT_GROUP = regex.compile(r"[0-9]+")
+
+
+def after_digits(text: str, position: int) -> str:
+    """The character after the run of digits at ``position`` ("" at the end of the text)."""
+    end = position
+    limit = len(text)
+    while end < limit and "0" <= text[end] <= "9":
+        end += 1
+    return text[end : end + 1]
 
 
 def read_phone(ctx: Context, position: int) -> Reading | None:
     """A phone number, by its shape ("0912 345 678", "1900 1234", "+84 …") or after a word
     such as "điện thoại" or "hotline": every digit alone."""
     text = ctx.text
-    found = _PHONE_SHAPES.match(text, position)
+    first = text[position]
+    if first not in "0123456789+(":
+        return None
+    found = None
+    if first in "0+(" or text.startswith(("1800", "1900"), position):
+        found = _PHONE_SHAPES.match(text, position)
     rule = "phone.shape"
     if found is None:
         found = _DIGIT_GROUPS.match(text, position)
@@ -90,7 +106,7 @@ def read_phone(ctx: Context, position: int) -> Reading | None:
         rule = "phone.context"
     written = found[0]
     spoken = ("cộng " if written.startswith("+") else "") + " ".join(
-        digits(group) for group in regex.findall(r"[0-9]+", written)
+        digits(group) for group in _DIGIT_GROUP.findall(written)
     )
     return Reading(found.start(), found.end(), spoken, "phone", rule)
 
@@ -107,6 +123,8 @@ def _after_phone_word(text: str, position: int) -> bool:
 def read_version(ctx: Context, position: int) -> Reading | None:
     """ "4.0", "5.1.2": a dot that does not group thousands is read "chấm"; "1.5" could also be
     an English decimal point (an alternative reading with "phẩy")."""
+    if after_digits(ctx.text, position) != ".":
+        return None
     found = _VERSION.match(ctx.text, position)
     if found is None:
         return None
@@ -129,6 +147,9 @@ def _version_part(part: str, style: SpokenStyle) -> str:
 
 def read_power(ctx: Context, position: int) -> Reading | None:
     """ "10^9", "10⁹": mười mũ chín."""
+    following = after_digits(ctx.text, position)
+    if not following or following not in "^⁰¹²³⁴⁵⁶⁷⁸⁹⁻":
+        return None
     found = _POWER.match(ctx.text, position)
     if found is None:
         return None
@@ -145,6 +166,8 @@ def read_power(ctx: Context, position: int) -> Reading | None:
 def read_english_grouping(ctx: Context, position: int) -> Reading | None:
     """ "1,234,567.89": commas grouping thousands and a decimal point, the English way (a
     figure without the point, "1,234,567", is read by the figure reader)."""
+    if after_digits(ctx.text, position) != ",":
+        return None
     found = _ENGLISH_GROUPING.match(ctx.text, position)
     if found is None:
         return None
@@ -157,6 +180,9 @@ def read_glued_time(ctx: Context, position: int) -> Reading | None:
     """Clock and duration shorthands the date reader does not take: "14g30", "8g sáng",
     "lúc 8g", "24h", "5p", "3p20s", "30s". A bare "8g" is grams or eight o'clock."""
     text, style = ctx.text, ctx.style
+    following = after_digits(text, position)
+    if not following or following not in "gGhHps":
+        return None
     found = _GLUED_CLOCK.match(text, position)
     if found is not None:
         return _clock(ctx, found)
@@ -202,6 +228,9 @@ def read_score(ctx: Context, position: int) -> Reading | None:
     """ "thắng 2-1": hai - một. Without a score word the shape alone decides (vnnews reads
     ranges and dates first)."""
     text, style = ctx.text, ctx.style
+    following = after_digits(text, position)
+    if not following or following not in " -–":
+        return None
     found = _SCORE.match(text, position)
     if found is None:
         return None
@@ -225,6 +254,9 @@ def read_document_number(ctx: Context, position: int) -> Reading | None:
     """The number of an official document: "15/2022/NĐ-CP", "05-CT/TW", "123/QĐ-UBND".
     Its letters stay as written; its numbers are read as numbers (a leading zero digit by
     digit)."""
+    following = after_digits(ctx.text, position)
+    if not following or following not in "/-":
+        return None
     found = _DOCUMENT.match(ctx.text, position)
     if found is None:
         return None

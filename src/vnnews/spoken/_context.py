@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-import regex
-
 from vnnews.spoken._style import SpokenStyle
 
 if TYPE_CHECKING:
@@ -49,58 +47,93 @@ class Context:
     last: Reading | None = None
 
 
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:[\p{L}\p{M}.&/\-]*[\p{L}\p{M}])?|[0-9]+")
+# Punctuation around a word; a word is what whitespace separates, without it.
+_PUNCTUATION = "\"'“”‘’«»()[]{}<>,;:.!?…"
 _WINDOW = 48
 
 
-def _words_before(text: str, position: int, count: int) -> list[regex.Match[str]]:
+def _tokens_before(text: str, position: int) -> list[str]:
     start = max(0, position - _WINDOW)
     line_break = text.rfind("\n", start, position)
     if line_break >= 0:
         start = line_break + 1
-    return list(_WORD.finditer(text, start, position))[-count:]
+    tokens = text[start:position].split()
+    if start > 0 and tokens and not text[start - 1].isspace():
+        tokens = tokens[1:]  # the window cut this one
+    return tokens
 
 
-def previous_words(text: str, position: int, count: int) -> list[str]:
-    """The last ``count`` words before ``position`` on its line, lower-cased, nearest last."""
-    return [match[0].lower() for match in _words_before(text, position, count)]
-
-
-def _words_after(text: str, position: int, count: int) -> list[regex.Match[str]]:
+def _tokens_after(text: str, position: int) -> list[str]:
     end = min(len(text), position + _WINDOW)
     line_break = text.find("\n", position, end)
     if line_break >= 0:
         end = line_break
-    found = []
-    for match in _WORD.finditer(text, position, end):
-        found.append(match)
-        if len(found) == count:
-            break
-    return found
+    tokens = text[position:end].split()
+    if end < len(text) and tokens and not text[end].isspace():
+        tokens = tokens[:-1]
+    return tokens
+
+
+def previous_words(text: str, position: int, count: int) -> list[str]:
+    """The last ``count`` words before ``position`` on its line, lower-cased and without
+    their punctuation, nearest last."""
+    words = []
+    for token in reversed(_tokens_before(text, position)):
+        word = token.strip(_PUNCTUATION)
+        if word:
+            words.append(word.lower())
+            if len(words) == count:
+                break
+    words.reverse()
+    return words
 
 
 def next_words(text: str, position: int, count: int) -> list[str]:
-    """The first ``count`` words from ``position`` on its line, lower-cased."""
-    return [match[0].lower() for match in _words_after(text, position, count)]
+    """The first ``count`` words from ``position`` on its line, lower-cased and without their
+    punctuation."""
+    words = []
+    for token in _tokens_after(text, position):
+        word = token.strip(_PUNCTUATION)
+        if word:
+            words.append(word.lower())
+            if len(words) == count:
+                break
+    return words
 
 
 def phrase_before(text: str, position: int, phrases: frozenset[str], longest: int = 3) -> bool:
     """Whether one of ``phrases`` (lower case, 1–``longest`` words) ends right before
-    ``position``, with only spaces between."""
-    found = _words_before(text, position, longest)
-    if not found or text[found[-1].end() : position].strip(" "):
+    ``position``, with only spaces between (no punctuation inside or after the phrase)."""
+    if position == 0:
         return False
-    words = [match[0].lower() for match in found]
+    before = text[position - 1]
+    if before != " " and not before.isalpha():
+        return False
+    words: list[str] = []
+    for token in reversed(_tokens_before(text, position)):
+        if token[-1] in _PUNCTUATION or len(words) == longest:
+            break
+        words.append(token.lower())
+        if token[0] in _PUNCTUATION:
+            break
+    if not words:
+        return False
+    words[-1] = words[-1].lstrip(_PUNCTUATION)
+    words.reverse()
     return any(" ".join(words[-size:]) in phrases for size in range(1, len(words) + 1))
 
 
 def phrase_after(text: str, position: int, phrases: frozenset[str], longest: int = 3) -> str | None:
     """The longest of ``phrases`` (lower case) that starts right after ``position``, with
-    only spaces between."""
-    found = _words_after(text, position, longest)
-    if not found or text[position : found[0].start()].strip(" "):
-        return None
-    words = [match[0].lower() for match in found]
+    only spaces between (no punctuation inside the phrase)."""
+    words: list[str] = []
+    for token in _tokens_after(text, position):
+        if token[0] in _PUNCTUATION or len(words) == longest:
+            break
+        stripped = token.rstrip(_PUNCTUATION)
+        words.append(stripped.lower())
+        if stripped != token:
+            break
     for size in range(len(words), 0, -1):
         phrase = " ".join(words[:size])
         if phrase in phrases:

@@ -36,6 +36,7 @@ _ATOM = regex.compile(
     r"|(?P<num>(?<![0-9])[0-9]{1,4}(?![0-9]))"
     r"|(?P<roman>(?<![\p{L}])[IVX]{1,4}(?![\p{L}]))"
 )
+_ATOM_OPENING = regex.compile(r"[0-9]+|[IVX]")
 _GAP_DASH = regex.compile(r"[ ]?[-–—][ ]?")
 _YEAR_AFTER = regex.compile(r"[ ](?P<year>[12][0-9]{3})(?![0-9/.,\-])")
 _DAY_WORDS = frozenset({"ngày", "mùng", "mồng", "hôm"})
@@ -44,7 +45,7 @@ _DAY_WORDS = frozenset({"ngày", "mùng", "mồng", "hôm"})
 def read_date(ctx: Context, start: int, end: int) -> list[Reading]:
     """The readings of the date and time atoms of the expression ``ctx.text[start:end]``."""
     text = ctx.text
-    atoms = list(_ATOM.finditer(text, start, end))
+    atoms = _atoms(text, start, end)
     readings: list[Reading] = []
     index = 0
     bare = len(atoms) == 1 and atoms[0].span() == (start, end)
@@ -81,6 +82,20 @@ def extend_interval(ctx: Context, reading: Reading) -> Reading:
         return reading
     spoken = f"{reading.spoken} {ctx.style.range_word} {second.spoken}"
     return Reading(reading.start, second.end, spoken, "interval", "date.interval")
+
+
+def _atoms(text: str, start: int, end: int) -> list[regex.Match[str]]:
+    """The atoms of ``text[start:end]``: matched only where a digit or a Roman letter is
+    (an alternation tried at every letter of the words around costs more)."""
+    found: list[regex.Match[str]] = []
+    for opening in _ATOM_OPENING.finditer(text, start, end):
+        position = opening.start()
+        if found and position < found[-1].end():
+            continue
+        atom = _ATOM.match(text, position, end)
+        if atom is not None:
+            found.append(atom)
+    return found
 
 
 def read_year_after_month(ctx: Context, position: int) -> Reading | None:

@@ -21,8 +21,7 @@ range. :func:`vnnews.extract_numbers` decides what is a figure where the shape a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -63,8 +62,7 @@ _SIGN_BEFORE = frozenset(" \n([{\"'“‘«")
 _SCALE_OF_SHORTHAND = {3: "thousand", 6: "triệu", 9: "billion"}
 
 
-@dataclass(frozen=True, slots=True)
-class _Number:
+class _Number(NamedTuple):
     """The number of a figure as written: sign, digits, shorthand and scale words."""
 
     sign: str  # "âm", "cộng" or ""
@@ -79,8 +77,7 @@ class _Number:
         return " ".join(part for part in (self.sign, words or self.words, self.scale) if part)
 
 
-@dataclass(frozen=True, slots=True)
-class _Figure:
+class _Figure(NamedTuple):
     """One figure: where it is, how it reads, and what it measures."""
 
     start: int
@@ -173,7 +170,7 @@ def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | 
     if text[pos : pos + 1] in _SIGNS and _starts_figure(text, pos):
         sign = _SIGNS[text[pos]]
         pos += 1
-    before = _currency_before(text, pos)
+    before = None if "0" <= text[pos : pos + 1] <= "9" else _currency_before(text, pos)
     if before is not None:
         pos = before[1]
     found = _NUMBER.match(text, pos)
@@ -197,13 +194,13 @@ def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | 
 
 def _currency_before(text: str, pos: int) -> tuple[lex.Currency, int] | None:
     """A currency symbol written before the number ("$5", "US$ 5", "€10")."""
-    found = lex.currency_pattern().match(text, pos)
-    if found is None or found[0][0].isalpha():
+    found = lex.currency_table().at(text, pos)
+    if found is None or found[0].isalpha():
         return None
-    row = lex.currencies()[found[0]]
+    row = lex.currencies()[found]
     if row.where not in ("before", "both"):
         return None
-    end = found.end()
+    end = pos + len(found)
     if text[end : end + 1] == " ":
         end += 1
     return (row, end) if text[end : end + 1].isdigit() else None
@@ -328,16 +325,16 @@ def _glued_before(text: str, position: int) -> bool:
 
 def _currency_follows(text: str, position: int) -> bool:
     pos = position + 1 if text[position : position + 1] == " " else position
-    return lex.currency_pattern().match(text, pos) is not None
+    return lex.currency_table().at(text, pos) is not None
 
 
 def _currency_after(text: str, pos: int) -> tuple[lex.Currency, int] | None:
     start = pos + 1 if text[pos : pos + 1] == " " else pos
-    found = lex.currency_pattern().match(text, start)
+    found = lex.currency_table().at(text, start)
     if found is None:
         return None
-    row = lex.currencies()[found[0]]
-    return (row, found.end()) if row.where in ("after", "both") else None
+    row = lex.currencies()[found]
+    return (row, start + len(found)) if row.where in ("after", "both") else None
 
 
 def _money_words(number: _Number, currency: lex.Currency, style: SpokenStyle) -> str:
@@ -366,15 +363,16 @@ def _money_words(number: _Number, currency: lex.Currency, style: SpokenStyle) ->
 
 def _unit_after(text: str, pos: int, hint: NumberMatch | None) -> tuple[lex.Unit, int] | None:
     spaced = text[pos : pos + 1] == " "
-    found = lex.unit_pattern().match(text, pos + 1 if spaced else pos)
+    start = pos + 1 if spaced else pos
+    found = lex.unit_table().at(text, start)
     if found is None:
         return None
-    unit = lex.units()[found[0]]
+    unit = lex.units()[found]
     if unit.where in ("time", "tail"):
         return None
     if unit.where == "glued" and spaced and (hint is None or hint.unit != unit.written):
         return None
-    return unit, found.end()
+    return unit, start + len(found)
 
 
 def _fraction(
@@ -442,6 +440,8 @@ def _mixed(ctx: Context, first: _Figure) -> tuple[str, int] | None:
     """ "23 1/5": a whole number and a proper fraction, read with "và"."""
     if first.kind != "cardinal" or first.measure:
         return None
+    if not ctx.text[first.end + 1 : first.end + 2].isdigit():
+        return None
     found = _MIXED.match(ctx.text, first.end)
     if found is None or not _proper(found["num"], found["den"]) or not found["num"].strip("0"):
         return None
@@ -457,6 +457,9 @@ def _range_end(
     """The second figure of a range and the word between, if the figure goes on to one."""
     text = ctx.text
     if first.kind == "fraction":
+        return None
+    following = text[first.end : first.end + 2].lstrip(" ")[:1]
+    if following not in ("-", "–", "—") and not (hint is not None and hint.kind == "range"):
         return None
     connector: str = ctx.style.range_word
     dash = _DASH.match(text, first.end)
@@ -516,6 +519,8 @@ def _tail_words(style: SpokenStyle, figure: _Figure, tail: str, *, direct: bool)
 
 def _tail_after_words(ctx: Context, end: int, last: _Figure) -> tuple[list[str], int]:
     text = ctx.text
+    if text.find("/", end, end + 36) < 0:
+        return [], end
     pos = end
     words: list[str] = []
     for _ in range(3):

@@ -42,6 +42,7 @@ _ROMAN = regex.compile(r"(?<![\p{L}\p{M}0-9])[IVXLCDMivxlcdm]{1,15}" + _BOUNDARY
 _THU = regex.compile(
     r"(?P<thu>[Tt]hứ)[ ](?P<value>[0-9]{1,4}(?![0-9.,/:hHgG\-])|[IVXLCDM]{1,12})" + _BOUNDARY_AFTER
 )
+_PART_SEPARATOR = regex.compile(r"[.\-]")
 _LIST_GAP = regex.compile(r",[ ]|[ ]và[ ]|[ ]?[-–][ ]?|[ ]?/[ ]?")
 _PREFIX_FOLLOWER = regex.compile(r"[ ]?(?:\p{Lu}|[0-9])")
 _PHONE_FOLLOWER = regex.compile(r"[ ]?:?[ ]?[0-9+(]")
@@ -67,28 +68,52 @@ def _capitalize(spoken: str, written: str, text: str, position: int) -> str:
     return spoken
 
 
+_TOKEN = regex.compile(r"[^\s]{1,40}")
+_KEY_END = frozenset(".&-/,…")
+
+
+def _longest_key(
+    text: str, position: int, table: dict[str, lex.Abbreviation], spaced: tuple[str, ...]
+) -> str | None:
+    """The longest key of ``table`` written at ``position`` and ending at a word boundary (a
+    key ending in "." may touch what follows: "Q.1", "TP.Hồ Chí Minh"). ``spaced``: the keys
+    with a space ("TP HCM"), longest first."""
+    if position > 0 and (text[position - 1].isalnum() or unicodedata_mark(text[position - 1])):
+        return None
+    token = _TOKEN.match(text, position)
+    if token is None:
+        return None
+    for key in spaced:
+        if text.startswith(key, position) and _ends_word(text, position + len(key), key):
+            return key
+    chunk = token[0]
+    for end in range(len(chunk), 0, -1):
+        key = chunk[:end]
+        if key in table and _ends_word(text, position + end, key):
+            return key
+    return None
+
+
+def _ends_word(text: str, end: int, key: str) -> bool:
+    if key.endswith("."):
+        return True
+    following = text[end : end + 1]
+    return not (following.isalnum() or (following and unicodedata_mark(following)))
+
+
+def unicodedata_mark(char: str) -> bool:
+    """Whether ``char`` is a combining mark (the text is NFC, so rarely)."""
+    return "\u0300" <= char <= "\u036f"
+
+
 @lru_cache(maxsize=16)
-def _table_pattern(keys: frozenset[str]) -> regex.Pattern[str]:
-    """Any key at a position, longest first; a key ending in "." may touch what follows
-    ("Q.1", "TP.Hồ Chí Minh"), any other ends at a word boundary."""
-    ordered = sorted(keys, key=len, reverse=True)
-    listed = "|".join(
-        regex.escape(key) + ("" if key.endswith(".") else _BOUNDARY_AFTER) for key in ordered
-    )
-    return regex.compile(rf"(?<![\p{{L}}\p{{M}}0-9])(?:{listed})")
-
-
-def _table(style: SpokenStyle) -> dict[str, lex.Abbreviation]:
-    table = lex.abbreviations()
-    if not style.abbreviations:
-        return table
-    return {
-        **table,
-        **{
-            key: lex.Abbreviation(key, (value,), "word")
-            for key, value in style.abbreviations.items()
-        },
-    }
+def _table(style: SpokenStyle) -> tuple[dict[str, lex.Abbreviation], tuple[str, ...]]:
+    """The abbreviations for ``style`` (its own first) and those written with a space."""
+    table = dict(lex.abbreviations())
+    for key, value in style.abbreviations.items():
+        table[key] = lex.Abbreviation(key, (value,), "word")
+    spaced = tuple(sorted((key for key in table if " " in key), key=len, reverse=True))
+    return table, spaced
 
 
 def read_abbreviation(ctx: Context, position: int) -> Reading | None:
@@ -96,25 +121,26 @@ def read_abbreviation(ctx: Context, position: int) -> Reading | None:
     "TP.HCM", "GS.TS.", "HLV"; an address or title prefix before a name or a number ("H. Củ
     Chi", "Q.1", "TS. Lan"); a dotted compound of known parts ("PGS.TS.BS")."""
     text, style = ctx.text, ctx.style
-    table = _table(style)
-    found = _table_pattern(frozenset(table)).match(text, position)
-    if found is not None:
-        reading = _table_reading(ctx, found, table)
+    table, spaced = _table(style)
+    key = _longest_key(text, position, table, spaced)
+    if key is not None:
+        reading = _table_reading(ctx, position, key, table)
         if reading is not None:
             return reading
     return _compound(ctx, position, table)
 
 
 def _table_reading(
-    ctx: Context, found: regex.Match[str], table: dict[str, lex.Abbreviation]
+    ctx: Context, start: int, written: str, table: dict[str, lex.Abbreviation]
 ) -> Reading | None:
     text, style = ctx.text, ctx.style
-    written = found[0]
     entry = table[written]
-    start, end = found.span()
+    end = start + len(written)
     if entry.where == "keep":
         return Reading(start, end, entry.readings[0], "letters", "abbreviation.keep")
     if entry.where == "letters":
+        if text[end : end + 1] == "-" and text[end + 1 : end + 2].isdigit():
+            return None  # "COVID-19": one code
         return Reading(start, end, entry.readings[0], "letters", "abbreviation.acronym")
     if not style.expand_abbreviations:
         return None
@@ -157,7 +183,7 @@ def _compound(ctx: Context, position: int, table: dict[str, lex.Abbreviation]) -
     if found is None:
         return None
     readings = []
-    for part in regex.split(r"[.\-]", found["parts"]):
+    for part in _PART_SEPARATOR.split(found["parts"]):
         entry = table.get(part) or table.get(part + ".")
         if entry is None or entry.where not in ("word", "prefix") or len(entry.readings) > 1:
             return None

@@ -5,23 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-import regex
-
 from vnnews._data import read_tsv
 from vnnews.spoken._style import SpokenStyle
 
 __all__ = [
     "Abbreviation",
     "Currency",
+    "Table",
     "Unit",
     "abbreviations",
     "code_prefixes",
     "context_words",
     "currencies",
-    "currency_pattern",
+    "currency_table",
     "letter_names",
     "symbols",
-    "unit_pattern",
+    "unit_table",
     "units",
 ]
 
@@ -79,25 +78,56 @@ def currencies() -> dict[str, Currency]:
     return table
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
+class Table:
+    """A table of written forms looked up at a position of a text: the longest form written
+    there that ends where a word may end (dictionary lookups of the prefixes of the chunk,
+    longest first; an alternation of a hundred patterns is many times slower)."""
+
+    __slots__ = ("firsts", "free_end", "longest", "spaced", "words")
+
+    def __init__(self, keys: list[str], *, free_end: bool) -> None:
+        self.words = frozenset(key for key in keys if " " not in key)
+        self.spaced = tuple(sorted((key for key in keys if " " in key), key=len, reverse=True))
+        self.longest = max((len(key) for key in keys), default=0)
+        self.firsts = frozenset(key[0] for key in keys)
+        # free_end: a key ending in a symbol may touch what follows ("$5", "€10").
+        self.free_end = free_end
+
+    def at(self, text: str, position: int) -> str | None:
+        """The form written at ``position``, or None."""
+        if text[position : position + 1] not in self.firsts:
+            return None
+        for key in self.spaced:
+            if text.startswith(key, position) and self._ends(text, position + len(key), key):
+                return key
+        chunk = text[position : position + self.longest]
+        space = chunk.find(" ")
+        if space >= 0:
+            chunk = chunk[:space]
+        for end in range(len(chunk), 0, -1):
+            key = chunk[:end]
+            if key in self.words and self._ends(text, position + end, key):
+                return key
+        return None
+
+    def _ends(self, text: str, end: int, key: str) -> bool:
+        if self.free_end and not key[-1].isalpha():
+            return True
+        following = text[end : end + 1]
+        return not following or not (following.isalnum() or "\u0300" <= following <= "\u036f")
 
 
 @lru_cache(maxsize=1)
-def unit_pattern() -> regex.Pattern[str]:
-    """A unit written at a position: the longest listed form, not followed by a letter/digit."""
-    return regex.compile(rf"(?:{_alternation(list(units()))})(?![\p{{L}}\p{{N}}])")
+def unit_table() -> Table:
+    """The written units, looked up at a position (a unit ends at a word boundary)."""
+    return Table(list(units()), free_end=False)
 
 
 @lru_cache(maxsize=1)
-def currency_pattern() -> regex.Pattern[str]:
-    """A currency marker at a position; one that ends in a letter ends at a word boundary
-    ("đ" is not the start of "đầu"), a symbol may touch a digit ("$5")."""
-    ordered = sorted(currencies(), key=len, reverse=True)
-    listed = "|".join(
-        regex.escape(key) + (r"(?![\p{L}\p{N}])" if key[-1].isalpha() else "") for key in ordered
-    )
-    return regex.compile(f"(?:{listed})")
+def currency_table() -> Table:
+    """The currency markers, looked up at a position; one that ends in a letter ends at a
+    word boundary ("đ" is not the start of "đầu"), a symbol may touch a digit ("$5")."""
+    return Table(list(currencies()), free_end=True)
 
 
 @lru_cache(maxsize=1)

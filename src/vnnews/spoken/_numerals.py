@@ -19,6 +19,8 @@ With ``zero_tens="linh"`` and ``zero_hundreds=True`` the cardinal reading is the
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from vnnews.spoken._style import SpokenStyle
 
 __all__ = [
@@ -52,6 +54,7 @@ def digits(text: str) -> str:
     return " ".join(DIGITS[ord(char) - 48] for char in text if char in _ASCII_DIGITS)
 
 
+@lru_cache(maxsize=4096)
 def cardinal(text: str, style: SpokenStyle) -> str:
     """The cardinal reading of a digit string (leading zeros ignored; "0" is "không").
 

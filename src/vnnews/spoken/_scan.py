@@ -16,6 +16,7 @@ ordinals, Roman numerals, codes, scores, figures vnnews.extract_numbers does not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,10 +43,14 @@ Reader = Callable[[Context, int], "Reading | None"]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A reader tried at each candidate place: its name and the function."""
+    """A reader tried at a candidate place: its name, the function, and the kinds of first
+    character it can start at ("digit", "letter", "other"), so that a place is only offered
+    to the rules that can read it."""
 
     name: str
     read: Reader
+    starts: frozenset[str]
+    after_digits: str | None = None  # at a digit: the characters one must follow the digits
 
 
 def _figure_without_hint(ctx: Context, position: int) -> Reading | None:
@@ -60,116 +65,146 @@ def _ordinal_here(ctx: Context, position: int) -> Reading | None:
     return _letters.read_ordinal(ctx, start)
 
 
+_DIGIT = frozenset({"digit"})
+_LETTER = frozenset({"letter"})
+_OTHER = frozenset({"other"})
+_ANY = frozenset({"digit", "letter", "other"})
+
 #: The rules tried before the date and figure readers, at every place.
 STRONG = (
-    Rule("url", read_url),
-    Rule("phone", _codes.read_phone),
-    Rule("english_grouping", _codes.read_english_grouping),
-    Rule("power", _codes.read_power),
-    Rule("version", _codes.read_version),
-    Rule("document", _codes.read_document_number),
-    Rule("glued_time", _codes.read_glued_time),
+    Rule("url", read_url, _LETTER),
+    Rule("phone", _codes.read_phone, _DIGIT | _OTHER),
+    Rule("english_grouping", _codes.read_english_grouping, _DIGIT, ","),
+    Rule("power", _codes.read_power, _DIGIT, "^⁰¹²³⁴⁵⁶⁷⁸⁹⁻"),
+    Rule("version", _codes.read_version, _DIGIT, "."),
+    Rule("glued_time", _codes.read_glued_time, _DIGIT, "gGhHps"),
+    Rule("document", _codes.read_document_number, _DIGIT, "/-"),
 )
 
 #: The rules tried after them, for what vnnews' extractors do not report.
 WEAK = (
-    Rule("ordinal", _ordinal_here),
-    Rule("roman", _letters.read_roman),
-    Rule("score", _codes.read_score),
-    Rule("figure", _figure_without_hint),
-    Rule("abbreviation", _letters.read_abbreviation),
-    Rule("unit", read_unit_alone),
-    Rule("code", _codes.read_code),
-    Rule("letters", _letters.read_letters),
-    Rule("symbol", _letters.read_symbol),
-    Rule("digits", _codes.read_digits),
+    Rule("ordinal", _ordinal_here, _DIGIT | _LETTER),
+    Rule("roman", _letters.read_roman, _LETTER),
+    Rule("score", _codes.read_score, _DIGIT, " -–"),
+    Rule("figure", _figure_without_hint, _DIGIT | _OTHER),
+    Rule("abbreviation", _letters.read_abbreviation, _LETTER),
+    Rule("unit", read_unit_alone, _LETTER | _OTHER),
+    Rule("code", _codes.read_code, _DIGIT | _LETTER),
+    Rule("letters", _letters.read_letters, _LETTER),
+    Rule("symbol", _letters.read_symbol, _OTHER),
+    Rule("digits", _codes.read_digits, _DIGIT),
 )
 
 RULES = STRONG + WEAK
 
-_SYMBOL_CHARS = "%$€£¥₫₩₹₽&~≈<>=≥≤±×÷#№@^‰"
+
+def _by_start(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
+    return {kind: tuple(rule for rule in rules if kind in rule.starts) for kind in _ANY}
+
+
+_STRONG_BY_START = _by_start(STRONG)
+_WEAK_BY_START = _by_start(WEAK)
+
+
+def _start_kind(char: str) -> str:
+    if "0" <= char <= "9":
+        return "digit"
+    return "letter" if char.isalpha() else "other"
+
+
+_SYMBOL_CHARS = "%$€£¥₫₩₹₽&~≈<>=≥≤±×÷#№@^‰⁰¹²³⁴⁵⁶⁷⁸⁹"
+_UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+_INNER = re.compile(
+    rf"(?<=[^0-9{_UPPER}])(?:[0-9]|[{re.escape(_SYMBOL_CHARS)}]|[{_UPPER}][{_UPPER}.0-9])"
+)
+_LOWER_OPENINGS = ("http", "www.", "cty", "v.v", "đ/c")
 
 
 @lru_cache(maxsize=4)
-def _trigger(style: SpokenStyle) -> regex.Pattern[str]:
-    """Where a non-standard word may start or sit (see the module docstring)."""
-    mixed = sorted(
-        (key for key in lex.abbreviations() if not _starts_with_capitals(key)),
-        key=len,
-        reverse=True,
+def _chunk_pattern(style: SpokenStyle) -> re.Pattern[str]:
+    """An interesting chunk, from its first digit, symbol or capital to the next space: a
+    digit or a symbol; a capital before a capital, ".", "&" or a non-letter ("UBND", "TP.",
+    "V"); a capitalised word with a digit ("Covid-19", "U23"); a mixed-case abbreviation
+    ("Tp", "ThS"). One character class opens every alternative, so the search skips plain
+    lower-case text at the speed of a character scan (an alternation of patterns each with
+    its own opening is several times slower)."""
+    symbols = re.escape(_SYMBOL_CHARS)
+    mixed: dict[str, list[str]] = {}
+    for key in [*lex.abbreviations(), *style.abbreviations]:
+        if key[:1].isupper() and not _opens_with_capitals(key) and len(key) > 1:
+            mixed.setdefault(key[0], []).append(key[1:])
+    keyed = "".join(
+        f"|(?<={re.escape(first)})(?:"
+        + "|".join(re.escape(rest) for rest in sorted(set(rests), key=len, reverse=True))
+        + ")"
+        for first, rests in sorted(mixed.items())
     )
-    mixed += sorted(
-        (key for key in style.abbreviations if not _starts_with_capitals(key)),
-        key=len,
-        reverse=True,
+    return re.compile(
+        rf"[0-9{symbols}{_UPPER}](?:(?<=[0-9{symbols}])|[{_UPPER}.&]|[^\s]*?[0-9]"
+        rf"|(?![^\W\d_]){keyed})[^\s]*"
     )
-    alternatives = [
-        r"[0-9]",
-        r"\p{Lu}(?=[\p{Lu}.&0-9])",
-        rf"[{regex.escape(_SYMBOL_CHARS)}]",
-        r"\./\.",
-        r"(?i:https?://|www\.)",
-        r"[⁰¹²³⁴⁵⁶⁷⁸⁹²³]",
-        r"(?<![\p{L}\p{M}])[IVXLCDM]{1,15}(?![\p{L}\p{M}])",
-    ]
-    if mixed:
-        listed = "|".join(regex.escape(key) for key in mixed)
-        alternatives.append(rf"(?<![\p{{L}}\p{{M}}])(?:{listed})(?![\p{{L}}\p{{M}}])")
-    if style.lowercase_roman:
-        heads = sorted(lex.context_words()["roman_head_any"], key=len, reverse=True)
-        listed = "|".join(regex.escape(head) for head in heads)
-        alternatives.append(rf"(?i:(?<=(?:{listed})[ ]))[ivxlcdm]{{1,15}}(?![\p{{L}}])")
-    return regex.compile("|".join(alternatives))
 
 
-def _starts_with_capitals(key: str) -> bool:
+def _opens_with_capitals(key: str) -> bool:
     return len(key) >= 2 and key[0].isupper() and (key[1].isupper() or key[1] in ".&0123456789")
 
 
+def _lowercase_openings(text: str, style: SpokenStyle) -> list[int]:
+    """Where a URL, a lower-case abbreviation ("cty", "v.v.") or the end mark "./." starts;
+    found with ``str.find`` (these are rare)."""
+    found = []
+    openings = [*_LOWER_OPENINGS, *(key for key in style.abbreviations if key[:1].islower())]
+    for opening in openings:
+        position = text.find(opening)
+        while position >= 0:
+            if position == 0 or not text[position - 1].isalnum():
+                found.append(position)
+            position = text.find(opening, position + 1)
+    position = text.find("./.")
+    while position >= 0:
+        found.append(position)
+        position = text.find("./.", position + 3)
+    if style.lowercase_roman:
+        found += [match.start() for match in _lowercase_roman().finditer(text)]
+    return found
+
+
+@lru_cache(maxsize=1)
+def _lowercase_roman() -> regex.Pattern[str]:
+    heads = sorted(lex.context_words()["roman_head_any"], key=len, reverse=True)
+    listed = "|".join(regex.escape(head) for head in heads)
+    return regex.compile(rf"(?i:(?<=(?:{listed})[ ]))[ivxlcdm]{{1,15}}(?![\p{{L}}])")
+
+
 _OPENING = frozenset("\"'“‘«([{<")
-_SPACE = regex.compile(r"\s")
 
 
 def _candidates(text: str, style: SpokenStyle, starts: list[int]) -> Iterator[int]:
-    """The places to try, in text order, each once: the ``starts`` of found expressions, each
-    trigger, and before a trigger the start of its whitespace-delimited chunk (opening
-    brackets and quotes skipped), so that "COVID-19" is tried at "C", not at "1"."""
-    triggers = _trigger(style).finditer(text)
-    pending = sorted(set(starts), reverse=True)
-    chunk_end = -1
-    seen = -1
-    for trigger in triggers:
-        position = trigger.start()
-        places = []
-        if position >= chunk_end:
-            chunk_start = _chunk_start(text, position, max(chunk_end, 0))
-            space = _SPACE.search(text, position)
-            chunk_end = space.start() if space else len(text)
-            while chunk_start < position and text[chunk_start] in _OPENING:
-                chunk_start += 1
-            places.append(chunk_start)
+    """The places to try, in text order, each once: the ``starts`` of found expressions, the
+    start of each interesting chunk (opening brackets and quotes skipped), so that
+    "COVID-19" is tried at "C", and the digits, symbols and capitals inside it."""
+    places = list(starts)
+    places += _lowercase_openings(text, style)
+    previous_end = 0
+    for match in _chunk_pattern(style).finditer(text):
+        chunk = match.group()
+        position = match.start()
+        chunk_start = position
+        while chunk_start > previous_end and not text[chunk_start - 1].isspace():
+            chunk_start -= 1
+        places.append(chunk_start)
+        while chunk_start < position and text[chunk_start] in _OPENING:
+            chunk_start += 1
+        places.append(chunk_start)
         places.append(position)
-        for place in places:
-            while pending and pending[-1] <= place:
-                start = pending.pop()
-                if start > seen:
-                    seen = start
-                    yield start
-            if place > seen:
-                seen = place
-                yield place
-    while pending:
-        start = pending.pop()
-        if start > seen:
-            seen = start
-            yield start
-
-
-def _chunk_start(text: str, position: int, floor: int) -> int:
-    start = position
-    while start > floor and not text[start - 1].isspace():
-        start -= 1
-    return start
+        places += [position + inner.start() for inner in _INNER.finditer(chunk)]
+        previous_end = match.end()
+    places.sort()
+    last = -1
+    for place in places:
+        if place != last:
+            last = place
+            yield place
 
 
 def scan(
@@ -207,7 +242,11 @@ def _read_at(
     skipped = skip_at.get(position)
     if skipped is not None:
         return [skipped]
-    for rule in STRONG:
+    kind = _start_kind(ctx.text[position])
+    after = _codes.after_digits(ctx.text, position) if kind == "digit" else ""
+    for rule in _STRONG_BY_START[kind]:
+        if rule.after_digits is not None and (not after or after not in rule.after_digits):
+            continue
         reading = rule.read(ctx, position)
         if reading is not None:
             return [reading]
@@ -221,7 +260,9 @@ def _read_at(
         reading = _number_reading(ctx, number)
         if reading is not None:
             return [reading]
-    for rule in WEAK:
+    for rule in _WEAK_BY_START[kind]:
+        if rule.after_digits is not None and (not after or after not in rule.after_digits):
+            continue
         reading = rule.read(ctx, position)
         if reading is not None and reading.start >= ctx.floor:
             return [reading]

@@ -25,6 +25,9 @@ _URL = regex.compile(
 )
 
 
+_URL_OPENINGS = ("http://", "https://", "www.")
+
+
 def boilerplate_lines(text: str) -> list[Reading]:
     """The boilerplate lines of ``text`` (the normalised text), each as a reading of nothing.
 
@@ -69,7 +72,11 @@ def boilerplate_lines(text: str) -> list[Reading]:
 def read_url(ctx: Context, position: int) -> Reading | None:
     """A URL ("https://…", "www.…") or an e-mail address: not read (kept as written when
     the style does not skip boilerplate)."""
-    found = _URL.match(ctx.text, position)
+    text = ctx.text
+    opening = text[position : position + 8].lower()
+    if not (opening.startswith(_URL_OPENINGS) or "@" in text[position : position + 80]):
+        return None
+    found = _URL.match(text, position)
     if found is None:
         return None
     spoken = "" if ctx.style.skip_boilerplate else found[0]

@@ -115,9 +115,7 @@ class SpokenStyle:
     letters: Literal["keep", "vi", "en"] = "keep"
     shorthand: Literal["full", "short"] = "full"
     skip_boilerplate: bool = True
-    abbreviations: Mapping[str, str] = field(
-        default_factory=lambda: MappingProxyType({}), hash=False
-    )
+    abbreviations: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         for name, allowed in _CHOICES.items():
@@ -135,6 +133,15 @@ class SpokenStyle:
         if not all(isinstance(k, str) and isinstance(v, str) and k for k, v in copied.items()):
             raise TypeError("SpokenStyle.abbreviations must map non-empty str to str")
         object.__setattr__(self, "abbreviations", MappingProxyType(copied))
+        # The readers cache per style; hashing 28 fields at every lookup would cost more than
+        # the cached work. The hash covers every field, the abbreviations included.
+        values = tuple(
+            getattr(self, item.name) for item in fields(self) if item.name != "abbreviations"
+        )
+        object.__setattr__(self, "_hash", hash((values, frozenset(copied.items()))))
+
+    def __hash__(self) -> int:
+        return self._hash  # type: ignore[attr-defined, no-any-return]
 
     @classmethod
     def nemo(cls) -> SpokenStyle:
