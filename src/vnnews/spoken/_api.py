@@ -78,18 +78,23 @@ def to_spoken(
     return _assemble(normalized, readings, on_ambiguous)
 
 
-def _readings(text: str, ref: date | datetime | None, style: SpokenStyle) -> list[Reading]:
+def _readings(
+    text: str, ref: date | datetime | None, style: SpokenStyle, *, every_line: bool = False
+) -> list[Reading]:
+    """The readings of the normalised ``text``; ``every_line`` asks vnnews' extractors about
+    every line (what their selection restates; for tests)."""
     skipped = boilerplate_lines(text) if style.skip_boilerplate else []
-    dates, numbers = extracted(text, ref)
+    dates, numbers = extracted(text, ref, every_line=every_line)
     return scan(text, style, dates, numbers, skipped)
 
 
-def _spaced(spoken: str, original: str, start: int, end: int) -> str:
+def _spaced(spoken: str, text: str, start: int, end: int) -> str:
     """The reading with a space added where it would touch a letter or digit of the text
-    around it ("P.5" is "phường năm", not "phườngnăm")."""
-    if start > 0 and original[start - 1].isalnum() and spoken[0].isalnum():
+    around it ("P.5" is "phường năm", not "phườngnăm"); ``text`` is the normalised text and
+    ``start``, ``end`` the reading's span in it (so NFD input reads the same)."""
+    if start > 0 and text[start - 1].isalnum() and spoken[0].isalnum():
         spoken = " " + spoken
-    if end < len(original) and original[end].isalnum() and spoken[-1].isalnum():
+    if end < len(text) and text[end].isalnum() and spoken[-1].isalnum():
         spoken += " "
     return spoken
 
@@ -111,7 +116,7 @@ def _assemble(normalized: NormalizedText, readings: list[Reading], on_ambiguous:
         if alternatives and on_ambiguous == "keep":
             spoken, alternatives = written, (spoken, *alternatives)
         elif spoken:
-            spoken = _spaced(spoken, original, start, end)
+            spoken = _spaced(spoken, normalized.text, reading.start, reading.end)
         between = original[copied_to:start]
         parts.append(between)
         length += len(between)

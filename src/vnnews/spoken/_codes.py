@@ -301,7 +301,9 @@ def _code_words(written: str, ctx: Context, *, document: bool) -> str:
                 words.append(digits(number) if len(number) > 2 else cardinal(number, style))
             elif number.startswith("0") and len(number) > 1:
                 words.append(digits(number))
-            elif document or len(number) <= 2 or _after_dash(runs, index):
+            elif (
+                document or len(number) <= 2 or _after_dash(runs, index) or _after_plus(runs, index)
+            ):
                 words.append(cardinal(number, style))
             else:
                 words.append(digits(number))
@@ -328,6 +330,11 @@ def _code_words(written: str, ctx: Context, *, document: bool) -> str:
 def _after_dash(runs: list[regex.Match[str]], index: int) -> bool:
     """ "S-300", "Su-30": a number after a dash is read as a number."""
     return index >= 2 and runs[index - 1]["sep"] == "-" and len(runs[index]["digits"]) <= 4
+
+
+def _after_plus(runs: list[regex.Match[str]], index: int) -> bool:
+    """ "Km15+500": the metres after a kilometre mark are a number."""
+    return index >= 1 and runs[index - 1]["sep"] == "+"
 
 
 def _is_digit_run(runs: list[regex.Match[str]], index: int) -> bool:

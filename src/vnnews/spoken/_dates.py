@@ -19,11 +19,17 @@ import regex
 
 from vnnews.spoken import _lexicon as lex
 from vnnews.spoken._context import Context, Reading, phrase_before, previous_words
-from vnnews.spoken._figures import fraction_reading
+from vnnews.spoken._fractions import fraction_reading
 from vnnews.spoken._numerals import DIGITS, cardinal, month_word, ordinal, roman_value
 from vnnews.spoken._style import SpokenStyle
 
-__all__ = ["clock_words", "extend_interval", "read_date", "read_year_after_month"]
+__all__ = [
+    "clock_words",
+    "day_month_words",
+    "extend_interval",
+    "read_date",
+    "read_year_after_month",
+]
 
 _ATOM = regex.compile(
     r"(?P<clock>(?P<ch>[0-9]{1,2})[ ]?(?P<csep>[hHgG:])[ ]?(?P<cm>[0-9]{2})"
@@ -38,7 +44,8 @@ _ATOM = regex.compile(
 )
 _ATOM_OPENING = regex.compile(r"[0-9]+|[IVX]")
 _GAP_DASH = regex.compile(r"[ ]?[-–—][ ]?")
-_YEAR_AFTER = regex.compile(r"[ ](?P<year>[12][0-9]{3})(?![0-9/.,\-])")
+_GAP_WORD = regex.compile(r"[ ](?P<word>đến|tới)[ ]", regex.IGNORECASE)
+_YEAR_AFTER = regex.compile(r"[ ](?P<year>[12][0-9]{3})(?![0-9]|[/.,\-][0-9])")
 _DAY_WORDS = frozenset({"ngày", "mùng", "mồng", "hôm"})
 
 
@@ -56,15 +63,25 @@ def read_date(ctx: Context, start: int, end: int) -> list[Reading]:
             index += 1
             continue
         following = atoms[index + 1] if index + 1 < len(atoms) else None
-        if following is not None and _GAP_DASH.fullmatch(text, atom.end(), following.start()):
+        connector = _connector(ctx, atom.end(), following.start()) if following else None
+        if following is not None and connector is not None:
             second = _atom(ctx, following, bare=False)
             if second is not None:
-                spoken = f"{reading.spoken} {ctx.style.range_word} {second.spoken}"
+                spoken = f"{reading.spoken} {connector} {second.spoken}"
                 reading = Reading(atom.start(), second.end, spoken, "interval", "date.interval")
                 index += 1
         readings.append(reading)
         index += 1
     return readings
+
+
+def _connector(ctx: Context, start: int, end: int) -> str | None:
+    """The word between two atoms of an interval: a dash ("2021 – 2026") is read with the
+    style's range word, "đến" or "tới" as written; anything else is no interval."""
+    if _GAP_DASH.fullmatch(ctx.text, start, end):
+        return ctx.style.range_word
+    word = _GAP_WORD.fullmatch(ctx.text, start, end)
+    return word["word"] if word is not None else None
 
 
 def extend_interval(ctx: Context, reading: Reading) -> Reading:
@@ -176,6 +193,11 @@ def _led(text: str, start: int) -> bool:
     if text[start - 1 : start] == "(":
         return True
     return phrase_before(text, start, lex.context_words()["date_lead"], 2)
+
+
+def day_month_words(day_text: str, month_text: str, style: SpokenStyle) -> str | None:
+    """ "20/1" as a date: hai mươi tháng một; None when it is no day and month."""
+    return _day_month(day_text, month_text, "", style)
 
 
 def _day_month(day_text: str, month_text: str, previous: str, style: SpokenStyle) -> str | None:

@@ -26,14 +26,16 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from vnnews.spoken import _lexicon as lex
-from vnnews.spoken._context import Context, Reading, next_words
+from vnnews.spoken._context import Context, Reading
+from vnnews.spoken._dates import day_month_words
+from vnnews.spoken._fractions import fraction_reading, proper
 from vnnews.spoken._numerals import cardinal, decimal
 from vnnews.spoken._style import SpokenStyle
 
 if TYPE_CHECKING:
     from vnnews.numbers import NumberMatch
 
-__all__ = ["fraction_reading", "number_words", "read_figure", "read_unit_alone"]
+__all__ = ["number_words", "read_figure", "read_unit_alone"]
 
 _NUMBER = regex.compile(
     r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
@@ -123,12 +125,12 @@ def read_figure(ctx: Context, position: int, hint: NumberMatch | None) -> Readin
     if tails:
         parts += tails
         alternatives = tuple(" ".join([alt, *tails]) for alt in alternatives)
-    if (
-        found_range is None
-        and hint is None
-        and (_glued_after(text, end) or _joined_after(text, end))
+    if found_range is None and (
+        (hint is None and _glued_after(text, end)) or _joined_after(text, end)
     ):
-        return None
+        return None  # "12A", "2-1", "05-CT": a code or a score
+    if tails and kind in ("cardinal", "decimal"):
+        kind = "unit"  # "500 người/km2", "460 tấn sữa/ngày"
     return Reading(first.start, end, " ".join(parts), kind, f"figure.{kind}", alternatives)
 
 
@@ -178,7 +180,7 @@ def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | 
         return None
     whole, fraction = found["int"], found["frac"]
     pos = found.end()
-    if fraction is None and before is None and "." not in whole:
+    if fraction is None and before is None and whole.isdigit():
         over = _FRACTION_TAIL.match(text, pos)
         if over is not None:
             return _fraction(ctx, position, sign, whole, over)
@@ -195,8 +197,8 @@ def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | 
 def _currency_before(text: str, pos: int) -> tuple[lex.Currency, int] | None:
     """A currency symbol written before the number ("$5", "US$ 5", "€10")."""
     found = lex.currency_table().at(text, pos)
-    if found is None or found[0].isalpha():
-        return None
+    if found is None or found[-1].isalpha():
+        return None  # a currency word ("đồng", "USD") is written after the figure
     row = lex.currencies()[found]
     if row.where not in ("before", "both"):
         return None
@@ -246,7 +248,7 @@ def _shorthand_words(
     scale_word = {"thousand": style.thousand, "billion": style.billion}.get(name, name)
     if tail is None:
         return f"{number_words(whole, fraction, style)} {scale_word}"
-    integer = whole.replace(".", "")
+    integer = whole.replace(".", "").replace(",", "")
     if fraction is not None or len(integer) > 15:
         return None  # "1,5tr2" is no way of writing a number
     if style.shorthand == "short":
@@ -386,6 +388,10 @@ def _fraction(
     unit_found = _unit_after(text, pos, None)
     following = unit_found[1] if unit_found is not None else pos
     reading, alternatives = fraction_reading(ctx, numerator, denominator, following)
+    if alternatives and not sign:
+        as_date = day_month_words(numerator, denominator, ctx.style)
+        if as_date is not None:
+            alternatives = (*alternatives, as_date)  # "15/5": vnnews.extract_dates saw no date
     prefix = f"{sign} " if sign else ""
     suffix = f" {unit_found[0].reading(style)}" if unit_found is not None else ""
     return _Figure(
@@ -398,44 +404,6 @@ def _fraction(
     )
 
 
-def fraction_reading(
-    ctx: Context, numerator: str, denominator: str, following: int
-) -> tuple[str, tuple[str, ...]]:
-    """ "a phần b" or "a trên b" for "a/b", by the style and the noun after it.
-
-    With ``fraction="auto"`` a noun of a whole after it ("dân số") reads "phần", a counted
-    noun ("chỉ tiêu") reads "trên"; with neither, a proper fraction with a denominator up
-    to 10 reads "phần", anything else "trên", and the other reading is an alternative.
-    """
-    style = ctx.style
-    top = cardinal(numerator, style)
-    bottom = "tư" if denominator.lstrip("0") == "4" else cardinal(denominator, style)
-    part = f"{top} phần {bottom}"
-    over = f"{top} trên {cardinal(denominator, style)}"
-    if style.fraction == "phần":
-        return part, ()
-    if style.fraction == "trên":
-        return over, ()
-    roles = lex.context_words()
-    after = next_words(ctx.text, following, 2)
-    if after and ctx.text[following : following + 1] == " ":
-        one, two = after[0], " ".join(after[:2])
-        if two in roles["fraction_whole"] or one in roles["fraction_whole"]:
-            return part, ()
-        if two in roles["fraction_count"] or one in roles["fraction_count"]:
-            return over, ()
-    small = len(denominator.lstrip("0")) == 1 or denominator == "10"
-    if _proper(numerator, denominator) and small:
-        return part, (over,)
-    return over, (part,)
-
-
-def _proper(numerator: str, denominator: str) -> bool:
-    if len(numerator) > 6 or len(denominator) > 6:
-        return False
-    return int(numerator) < int(denominator)
-
-
 def _mixed(ctx: Context, first: _Figure) -> tuple[str, int] | None:
     """ "23 1/5": a whole number and a proper fraction, read with "và"."""
     if first.kind != "cardinal" or first.measure:
@@ -443,7 +411,7 @@ def _mixed(ctx: Context, first: _Figure) -> tuple[str, int] | None:
     if not ctx.text[first.end + 1 : first.end + 2].isdigit():
         return None
     found = _MIXED.match(ctx.text, first.end)
-    if found is None or not _proper(found["num"], found["den"]) or not found["num"].strip("0"):
+    if found is None or not proper(found["num"], found["den"]) or not found["num"].strip("0"):
         return None
     style = ctx.style
     bottom = "tư" if found["den"] == "4" else cardinal(found["den"], style)
@@ -496,7 +464,7 @@ def _tails(ctx: Context, end: int, last: _Figure) -> tuple[list[str], int]:
     parts: list[str] = []
     for _ in range(2):
         tail = _PER_TAIL.match(text, end)
-        if tail is None:
+        if tail is None or (not tail["tail"].isalpha() and tail["tail"] not in lex.units()):
             break
         parts += _tail_words(style, last, tail["tail"], direct=True)
         end = tail.end()

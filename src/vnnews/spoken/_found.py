@@ -8,7 +8,8 @@ as in its text. The spoken form needs:
   reading, or is read by :mod:`vnnews.spoken` itself (a Roman numeral after "quý");
 - the figures of the lines where :func:`vnnews.extract_numbers` decides something the figure
   reader cannot tell from the shape: a dash between two numbers (a range "2-3 người", or a
-  score or code when it reports nothing) and a one-letter unit after a space ("30 m"). On
+  score or code when it reports nothing), a range written with words ("từ 5 đến 7 triệu")
+  and a one-letter unit after a space ("30 m"). On
   every other line the figure reader reads each figure the same with or without it.
 
 The selected lines are joined by line breaks, read in one call of each extractor, and the
@@ -32,7 +33,9 @@ __all__ = ["extracted", "lines_with"]
 
 _DIGIT = re.compile(r"[0-9]")
 # A dash between numbers, or a figure and a letter standing alone after a space.
-_FIGURE_QUESTION = re.compile(r"[0-9][ ]?[-–—][ ]?[0-9]|[0-9] [^\W\d_](?![^\W\d_])")
+_FIGURE_QUESTION = re.compile(
+    r"[0-9][ ]?[-–—][ ]?[0-9]|[0-9] [^\W\d_](?![^\W\d_])|(?:đến|tới) [0-9]"
+)
 
 _M = TypeVar("_M", "DateMatch", "NumberMatch")
 

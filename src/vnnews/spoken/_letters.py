@@ -42,6 +42,7 @@ _ROMAN = regex.compile(r"(?<![\p{L}\p{M}0-9])[IVXLCDMivxlcdm]{1,15}" + _BOUNDARY
 _THU = regex.compile(
     r"(?P<thu>[Tt]hứ)[ ](?P<value>[0-9]{1,4}(?![0-9.,/:hHgG\-])|[IVXLCDM]{1,12})" + _BOUNDARY_AFTER
 )
+_QUARTER = frozenset({"quý"})
 _PART_SEPARATOR = regex.compile(r"[.\-]")
 _LIST_GAP = regex.compile(r",[ ]|[ ]và[ ]|[ ]?[-–][ ]?|[ ]?/[ ]?")
 _PREFIX_FOLLOWER = regex.compile(r"[ ]?(?:\p{Lu}|[0-9])")
@@ -263,7 +264,8 @@ def read_roman(ctx: Context, position: int) -> Reading | None:
     nemo_head = style.lowercase_roman and phrase_before(text, position, roles["roman_head_any"], 3)
     if len(written) == 1 and written.upper() not in "IVX" and not nemo_head:
         return None
-    return Reading(found.start(), found.end(), cardinal(str(value), style), "roman", "roman.head")
+    kind = "date" if phrase_before(text, position, _QUARTER, 1) else "roman"
+    return Reading(found.start(), found.end(), cardinal(str(value), style), kind, f"{kind}.roman")
 
 
 def _continues_list(ctx: Context, position: int) -> bool:
@@ -302,6 +304,8 @@ def read_symbol(ctx: Context, position: int) -> Reading | None:
     text = ctx.text
     for size in (3, 2, 1):
         written = text[position : position + size]
+        if len(written) < size:
+            continue
         row = lex.symbols().get(written)
         if row is None:
             continue

@@ -156,7 +156,7 @@ def code_prefixes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def symbols() -> dict[str, tuple[str, str]]:
     """Each symbol of ``spoken_symbols.tsv``: its reading ("" for the end mark) and where."""
-    return {row[0]: (row[1], row[2]) for row in read_tsv("spoken_symbols.tsv")}
+    return {row[1]: (row[2], row[3]) for row in read_tsv("spoken_symbols.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -29,6 +29,7 @@ from vnnews.spoken import _lexicon as lex
 from vnnews.spoken._context import Context, Reading
 from vnnews.spoken._dates import extend_interval, read_date, read_year_after_month
 from vnnews.spoken._figures import read_figure, read_unit_alone
+from vnnews.spoken._numerals import cardinal
 from vnnews.spoken._skipped import read_url
 from vnnews.spoken._style import SpokenStyle
 
@@ -54,7 +55,12 @@ class Rule:
 
 
 def _figure_without_hint(ctx: Context, position: int) -> Reading | None:
+    if ctx.text[position].isalpha() and not ctx.text.startswith(_LETTER_CURRENCIES, position):
+        return None  # at a letter only a currency written before the figure: "US$20"
     return read_figure(ctx, position, None)
+
+
+_LETTER_CURRENCIES = ("US$", "VN$", "S$", "HK$", "A$", "C$")
 
 
 def _ordinal_here(ctx: Context, position: int) -> Reading | None:
@@ -77,16 +83,20 @@ STRONG = (
     Rule("english_grouping", _codes.read_english_grouping, _DIGIT, ","),
     Rule("power", _codes.read_power, _DIGIT, "^⁰¹²³⁴⁵⁶⁷⁸⁹⁻"),
     Rule("version", _codes.read_version, _DIGIT, "."),
-    Rule("glued_time", _codes.read_glued_time, _DIGIT, "gGhHps"),
     Rule("document", _codes.read_document_number, _DIGIT, "/-"),
 )
+
+#: Tried after the date reader (which reads "8h30" itself when vnnews.extract_dates found
+#: it) and before the figure reader (which would read "8g" as grams).
+_CLOCK_AFTER = "gGhHps"
+CLOCK = Rule("glued_time", _codes.read_glued_time, _DIGIT, _CLOCK_AFTER)
 
 #: The rules tried after them, for what vnnews' extractors do not report.
 WEAK = (
     Rule("ordinal", _ordinal_here, _DIGIT | _LETTER),
     Rule("roman", _letters.read_roman, _LETTER),
     Rule("score", _codes.read_score, _DIGIT, " -–"),
-    Rule("figure", _figure_without_hint, _DIGIT | _OTHER),
+    Rule("figure", _figure_without_hint, _ANY),
     Rule("abbreviation", _letters.read_abbreviation, _LETTER),
     Rule("unit", read_unit_alone, _LETTER | _OTHER),
     Rule("code", _codes.read_code, _DIGIT | _LETTER),
@@ -95,7 +105,7 @@ WEAK = (
     Rule("digits", _codes.read_digits, _DIGIT),
 )
 
-RULES = STRONG + WEAK
+RULES = (*STRONG, CLOCK, *WEAK)
 
 
 def _by_start(rules: tuple[Rule, ...]) -> dict[str, tuple[Rule, ...]]:
@@ -114,8 +124,10 @@ def _start_kind(char: str) -> str:
 
 _SYMBOL_CHARS = "%$€£¥₫₩₹₽&~≈<>=≥≤±×÷#№@^‰⁰¹²³⁴⁵⁶⁷⁸⁹"
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
+# Inside a chunk: every run of digits (the last-resort reader reads any digit left), and a
+# symbol or a capital after another character ("4.028km/hU23").
 _INNER = re.compile(
-    rf"(?<=[^0-9{_UPPER}])(?:[0-9]|[{re.escape(_SYMBOL_CHARS)}]|[{_UPPER}][{_UPPER}.0-9])"
+    rf"(?<![0-9])[0-9]|(?<=[^0-9{_UPPER}])(?:[{re.escape(_SYMBOL_CHARS)}]|[{_UPPER}](?=[{_UPPER}.0-9]))"
 )
 _LOWER_OPENINGS = ("http", "www.", "cty", "v.v", "đ/c")
 
@@ -255,6 +267,10 @@ def _read_at(
         found = _date_readings(ctx, date)
         if found:
             return found
+    if kind == "digit" and after and after in _CLOCK_AFTER:
+        reading = CLOCK.read(ctx, position)
+        if reading is not None:
+            return [extend_interval(ctx, reading)]
     number = ctx.numbers.get(position)
     if number is not None:
         reading = _number_reading(ctx, number)
@@ -291,15 +307,19 @@ def _number_reading(ctx: Context, number: NumberMatch) -> Reading | None:
         return _letters.read_ordinal(ctx, start)
     if number.kind == "roman":
         return _letters.read_roman(ctx, start) or _roman_as_found(ctx, number)
+    # The figure starts at its first digit, sign or currency ("từ 5 đến 7", "US$20").
     position = start
-    while position < end and not (text[position].isdigit() or text[position] in "-−+$€£¥₫"):
+    while position < end and not _opens_figure(text, position):
         position += 1
     return read_figure(ctx, position, number) if position < end else None
 
 
+def _opens_figure(text: str, position: int) -> bool:
+    char = text[position]
+    return char.isdigit() or char in "-−+$€£¥₫" or text.startswith(_LETTER_CURRENCIES, position)
+
+
 def _roman_as_found(ctx: Context, number: NumberMatch) -> Reading:
     """A Roman numeral vnnews.extract_numbers reports after a head word this table lacks."""
-    from vnnews.spoken._numerals import cardinal
-
     spoken = cardinal(str(int(number.value)), ctx.style)
     return Reading(number.span[0], number.span[1], spoken, "roman", "roman.extract_numbers")
