@@ -275,7 +275,7 @@ def read_code(ctx: Context, position: int) -> Reading | None:
     written = found[0].rstrip(".")
     if not any(char.isdigit() for char in written) or is_digits(written):
         return None
-    if not any(char.isalpha() for char in written) and "/" not in written and "-" not in written:
+    if not any(char.isalpha() for char in written) and not any(sep in written for sep in "/-+"):
         return None
     document = "/" in written and any(char.isupper() for char in written)
     spoken = _code_words(written, ctx, document=document)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import regex
 
 from vnnews.spoken import _lexicon as lex
-from vnnews.spoken._context import Context, Reading, phrase_before, previous_words
+from vnnews.spoken._context import Context, Reading, next_words, phrase_before, previous_words
 from vnnews.spoken._fractions import fraction_reading
 from vnnews.spoken._numerals import DIGITS, cardinal, month_word, ordinal, roman_value
 from vnnews.spoken._style import SpokenStyle
@@ -179,12 +179,24 @@ def _two_parts(
     spoken = day_month
     if style.date_day_word and previous not in _DAY_WORDS:
         spoken = f"ngày {spoken}"
+    if "/" in ctx.text[start:end] and _whole_follows(ctx, end):
+        # "từ 2/3 tổng số đại biểu": a share of a whole, whatever the date reader said.
+        fraction, _ = fraction_reading(ctx, first, second, end)
+        return Reading(start, end, fraction, "fraction", "date.fraction_of_whole", (spoken,))
     if bare and "/" in ctx.text[start:end] and not _led(ctx.text, start):
         fraction, _ = fraction_reading(ctx, first, second, end)
         if style.bare_slash == "fraction":
             return Reading(start, end, fraction, "fraction", "date.bare_slash", (spoken,))
         return Reading(start, end, spoken, "date", "date.bare_slash", (fraction,))
     return Reading(start, end, spoken, "date", "date.day_month")
+
+
+def _whole_follows(ctx: Context, end: int) -> bool:
+    if ctx.text[end : end + 1] != " ":
+        return False
+    words = next_words(ctx.text, end, 2)
+    wholes = lex.context_words()["fraction_whole"]
+    return bool(words) and (words[0] in wholes or " ".join(words) in wholes)
 
 
 def _led(text: str, start: int) -> bool:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from vnnews.spoken import _lexicon as lex
-from vnnews.spoken._context import Context, Reading
+from vnnews.spoken._context import Context, Reading, phrase_before
 from vnnews.spoken._dates import day_month_words
 from vnnews.spoken._fractions import fraction_reading, proper
 from vnnews.spoken._numerals import cardinal, decimal
@@ -125,9 +125,7 @@ def read_figure(ctx: Context, position: int, hint: NumberMatch | None) -> Readin
     if tails:
         parts += tails
         alternatives = tuple(" ".join([alt, *tails]) for alt in alternatives)
-    if found_range is None and (
-        (hint is None and _glued_after(text, end)) or _joined_after(text, end)
-    ):
+    if found_range is None and (_glued_after(text, end) or _joined_after(text, end)):
         return None  # "12A", "2-1", "05-CT": a code or a score
     if tails and kind in ("cardinal", "decimal"):
         kind = "unit"  # "500 người/km2", "460 tấn sữa/ngày"
@@ -158,11 +156,12 @@ def _glued_after(text: str, end: int) -> bool:
 
 
 def _joined_after(text: str, end: int) -> bool:
-    """Whether a dash or slash and a digit follow: "2-1", "05-CT" are not one figure."""
+    """Whether a dash, a slash or a plus and a digit follow: "2-1", "05-CT", "90+3" are not
+    one figure."""
     dash = _DASH.match(text, end)
     if dash is not None:
         return text[dash.end() : dash.end() + 1].isdigit()
-    return text[end : end + 1] == "/" and text[end + 1 : end + 2].isdigit()
+    return text[end : end + 1] in ("/", "+") and text[end + 1 : end + 2].isdigit()
 
 
 def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | None:
@@ -222,6 +221,8 @@ def _number(
     words = number_words(whole, fraction, style)
     shorthand = False
     short = _SHORTHAND.match(text, pos)
+    if short is not None and _after_code_head(ctx, pos - len(whole)):
+        short = None  # "quốc lộ 1K", "lớp 10K": a code, not a thousand
     money_letter = short is not None and short["short"] in ("M", "B")
     if short is not None and not (
         money_letter and currency is None and not _currency_follows(text, short.end())
@@ -237,6 +238,10 @@ def _number(
     if scale is not None:
         scale_text, pos = scale[0].strip(), scale.end()
     return _Number(sign, whole, fraction, words, scale_text, shorthand), pos
+
+
+def _after_code_head(ctx: Context, position: int) -> bool:
+    return phrase_before(ctx.text, position, lex.context_words()["code_head"], 2)
 
 
 def _shorthand_words(
@@ -372,6 +377,9 @@ def _unit_after(text: str, pos: int, hint: NumberMatch | None) -> tuple[lex.Unit
     unit = lex.units()[found]
     if unit.where in ("time", "tail"):
         return None
+    after = start + len(found)
+    if text[after : after + 1] == "-" and text[after + 1 : after + 2].isalpha():
+        return None  # "12 V-League": a hyphenated name, not volts
     if unit.where == "glued" and spaced and (hint is None or hint.unit != unit.written):
         return None
     return unit, start + len(found)
@@ -380,28 +388,73 @@ def _unit_after(text: str, pos: int, hint: NumberMatch | None) -> tuple[lex.Unit
 def _fraction(
     ctx: Context, start: int, sign: str, numerator: str, over: regex.Match[str]
 ) -> _Figure | None:
+    """ "a/b" that vnnews.extract_dates did not take for a date: a season ("2002/03"), the
+    number of a document ("52/2017"), a fraction, or a date the extractor missed."""
     text, style = ctx.text, ctx.style
     denominator = over["den"]
     if not denominator.strip("0"):
         return None
     pos = over.end()
+    if not sign:
+        other = _season_or_document(ctx, start, numerator, denominator)
+        if other is not None:
+            words, kind = other
+            return _Figure(start, pos, words, kind, "")
     unit_found = _unit_after(text, pos, None)
     following = unit_found[1] if unit_found is not None else pos
     reading, alternatives = fraction_reading(ctx, numerator, denominator, following)
-    if alternatives and not sign:
-        as_date = day_month_words(numerator, denominator, ctx.style)
+    kind = "fraction"
+    if alternatives and not sign and unit_found is None:
+        as_date = day_month_words(numerator, denominator, style)
         if as_date is not None:
-            alternatives = (*alternatives, as_date)  # "15/5": vnnews.extract_dates saw no date
+            if _date_rather_than_fraction(ctx, start, numerator, denominator):
+                # "để 5/10 công bố": no noun after, no word that asks for a share before.
+                reading, alternatives, kind = as_date, (reading, *alternatives), "date"
+            else:
+                alternatives = (*alternatives, as_date)
     prefix = f"{sign} " if sign else ""
     suffix = f" {unit_found[0].reading(style)}" if unit_found is not None else ""
     return _Figure(
         start,
         following,
         f"{prefix}{reading}{suffix}",
-        "fraction",
+        kind,
         unit_found[0].written if unit_found is not None else "",
         tuple(f"{prefix}{alt}{suffix}" for alt in alternatives),
     )
+
+
+def _season_or_document(
+    ctx: Context, start: int, numerator: str, denominator: str
+) -> tuple[str, str] | None:
+    style = ctx.style
+    season = len(numerator) == 4 and len(denominator) == 2 and _is_year_text(numerator)
+    if season and (int(numerator) + 1) % 100 == int(denominator):
+        following = str(int(numerator) + 1)
+        return f"{cardinal(numerator, style)} - {cardinal(following, style)}", "interval"
+    if len(denominator) == 4 and _is_year_text(denominator):
+        document = phrase_before(ctx.text, start, lex.context_words()["document_head"], 2)
+        if document or int(numerator) > 12:
+            # "Nghị quyết 52/2017": a number and its year, read as numbers.
+            return f"{cardinal(numerator, style)} {cardinal(denominator, style)}", "code"
+    return None
+
+
+def _is_year_text(text: str) -> bool:
+    return text.startswith(("19", "20"))
+
+
+def _date_rather_than_fraction(ctx: Context, start: int, numerator: str, denominator: str) -> bool:
+    """A bare "a/b" that could be a day and month, with no word after it ("hạn chót 15/5.")
+    and nothing that marks it as a share: not a simple fraction (1/2, 2/3, 3/4…) and no
+    word such as "chiếm" or "tỷ lệ" before it. A word after it ("7/10 mẫu") is counted."""
+    end = start + len(numerator) + 1 + len(denominator)
+    following = ctx.text[end : end + 2]
+    if following[:1] == " " and following[1:].islower():
+        return False
+    if proper(numerator, denominator) and int(denominator) <= 4:
+        return False
+    return not phrase_before(ctx.text, start, lex.context_words()["fraction_lead"], 2)
 
 
 def _mixed(ctx: Context, first: _Figure) -> tuple[str, int] | None:
@@ -475,7 +528,13 @@ def _tails(ctx: Context, end: int, last: _Figure) -> tuple[list[str], int]:
 
 def _tail_words(style: SpokenStyle, figure: _Figure, tail: str, *, direct: bool) -> list[str]:
     unit = lex.units().get(tail)
-    reading = unit.reading(style) if unit is not None else tail
+    currency = lex.currencies().get(tail)
+    if unit is not None:
+        reading = unit.reading(style)
+    elif currency is not None:
+        reading = currency.spoken(style)  # "đồng/USD": đồng một đô la
+    else:
+        reading = tail
     if unit is not None and unit.where == "time" and figure.kind == "money":
         per: str = style.per_time
     elif unit is not None and unit.where != "tail" and figure.kind == "unit" and direct:
