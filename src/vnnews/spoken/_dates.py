@@ -28,6 +28,7 @@ __all__ = [
     "day_month_words",
     "extend_interval",
     "read_date",
+    "read_year",
     "read_year_after_month",
 ]
 
@@ -113,6 +114,22 @@ def _atoms(text: str, start: int, end: int) -> list[regex.Match[str]]:
         if atom is not None:
             found.append(atom)
     return found
+
+
+_YEAR = regex.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9]|[.,/\-–][0-9])")
+
+
+def read_year(ctx: Context, position: int) -> Reading | None:
+    """A year after "năm" ("năm 2021"): a date, read as a number. vnnews.extract_dates reads
+    it the same; the spoken form does not ask it about a line where this is its only date."""
+    text = ctx.text
+    head = text[max(0, position - 5) : position]
+    if head[-4:].lower() != "năm " or (len(head) == 5 and head[0].isalpha()):
+        return None
+    found = _YEAR.match(text, position)
+    if found is None:
+        return None
+    return Reading(position, found.end(), cardinal(found[0], ctx.style), "date", "date.year")
 
 
 def read_year_after_month(ctx: Context, position: int) -> Reading | None:

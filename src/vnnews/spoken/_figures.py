@@ -45,6 +45,7 @@ _NUMBER = regex.compile(
 )
 _SHORTHAND = regex.compile(r"(?P<short>tr|k|K|t|M|B)(?P<tail>[0-9]{1,3})?(?![\p{L}\p{N}])")
 _SHORT_SCALE = {"k": 3, "K": 3, "tr": 6, "M": 6, "t": 9, "B": 9}
+_SHORT_FIRST = frozenset("tkKMB")
 _SCALE_WORDS = regex.compile(
     r"(?:[ ](?:nghìn|ngàn|triệu|tỷ|tỉ|vạn|trăm|chục)(?![\p{L}\p{M}])){1,4}", regex.IGNORECASE
 )
@@ -158,7 +159,7 @@ def _glued_after(text: str, end: int) -> bool:
 def _joined_after(text: str, end: int) -> bool:
     """Whether a dash, a slash or a plus and a digit follow: "2-1", "05-CT", "90+3" are not
     one figure."""
-    dash = _DASH.match(text, end)
+    dash = _DASH.match(text, end) if text[end : end + 2].lstrip(" ")[:1] in "-–—" else None
     if dash is not None:
         return text[dash.end() : dash.end() + 1].isdigit()
     return text[end : end + 1] in ("/", "+") and text[end + 1 : end + 2].isdigit()
@@ -180,7 +181,7 @@ def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | 
     whole, fraction = found["int"], found["frac"]
     pos = found.end()
     if fraction is None and before is None and whole.isdigit():
-        over = _FRACTION_TAIL.match(text, pos)
+        over = _FRACTION_TAIL.match(text, pos) if text[pos : pos + 1] == "/" else None
         if over is not None:
             return _fraction(ctx, position, sign, whole, over)
     if text[pos : pos + 2][:1] in (".", ",") and text[pos + 1 : pos + 2].isdigit():
@@ -220,7 +221,7 @@ def _number(
     text, style = ctx.text, ctx.style
     words = number_words(whole, fraction, style)
     shorthand = False
-    short = _SHORTHAND.match(text, pos)
+    short = _SHORTHAND.match(text, pos) if text[pos : pos + 1] in _SHORT_FIRST else None
     if short is not None and _after_code_head(ctx, pos - len(whole)):
         short = None  # "quốc lộ 1K", "lớp 10K": a code, not a thousand
     money_letter = short is not None and short["short"] in ("M", "B")
@@ -233,7 +234,7 @@ def _number(
         words, pos, shorthand = short_words, short.end(), True
     if text[pos : pos + 1].isdigit():
         return None
-    scale = _SCALE_WORDS.match(text, pos)
+    scale = _SCALE_WORDS.match(text, pos) if text[pos : pos + 1] == " " else None
     scale_text = ""
     if scale is not None:
         scale_text, pos = scale[0].strip(), scale.end()
@@ -280,7 +281,7 @@ def _measure(
     if fraction is not None and len(fraction) == 3 and len(whole) <= 3 and not number.shorthand:
         # "4,028": the decimal comma, or an English writer's 4028?
         alternatives = (number.head(cardinal(whole + fraction, style)),)
-    percent = _PERCENT.match(text, pos)
+    percent = _PERCENT.match(text, pos) if text[pos : pos + 2].lstrip(" ")[:1] in "%đ" else None
     if percent is not None and currency is None:
         unit = f"{'điểm ' if percent['points'] else ''}phần trăm"
         return _Figure(
@@ -516,7 +517,7 @@ def _tails(ctx: Context, end: int, last: _Figure) -> tuple[list[str], int]:
     text, style = ctx.text, ctx.style
     parts: list[str] = []
     for _ in range(2):
-        tail = _PER_TAIL.match(text, end)
+        tail = _PER_TAIL.match(text, end) if text[end : end + 1] == "/" else None
         if tail is None or (not tail["tail"].isalpha() and tail["tail"] not in lex.units()):
             break
         parts += _tail_words(style, last, tail["tail"], direct=True)

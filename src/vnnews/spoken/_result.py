@@ -43,7 +43,7 @@ class SpokenPiece:
         spoken: how it is read; the empty string for text that is not read (a boilerplate
             line, a URL, the end mark "./.").
         spoken_span: ``(start, end)`` of ``spoken`` in :attr:`SpokenText.text`.
-        kind: one of :data:`KINDS` (cardinal, decimal, percent, money, unit, fraction,
+        kind: one of ``vnnews.spoken.KINDS`` (cardinal, decimal, percent, money, unit, fraction,
             range, ordinal, roman, date, time, interval, score, phone, code, abbreviation,
             letters, symbol, boilerplate, url).
         alternatives: the other readings of an ambiguous token, best first; empty when the

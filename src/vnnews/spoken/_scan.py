@@ -27,7 +27,7 @@ import regex
 from vnnews.spoken import _codes, _letters
 from vnnews.spoken import _lexicon as lex
 from vnnews.spoken._context import Context, Reading
-from vnnews.spoken._dates import extend_interval, read_date, read_year_after_month
+from vnnews.spoken._dates import extend_interval, read_date, read_year, read_year_after_month
 from vnnews.spoken._figures import read_figure, read_unit_alone
 from vnnews.spoken._numerals import cardinal
 from vnnews.spoken._skipped import read_url
@@ -94,6 +94,7 @@ CLOCK = Rule("glued_time", _codes.read_glued_time, _DIGIT, _CLOCK_AFTER)
 #: The rules tried after them, for what vnnews' extractors do not report.
 WEAK = (
     Rule("ordinal", _ordinal_here, _DIGIT | _LETTER),
+    Rule("year", read_year, _DIGIT),
     Rule("roman", _letters.read_roman, _LETTER),
     Rule("score", _codes.read_score, _DIGIT, " -–"),
     Rule("figure", _figure_without_hint, _ANY),
