@@ -16,7 +16,14 @@ from __future__ import annotations
 import regex
 
 from vnnews.spoken import _lexicon as lex
-from vnnews.spoken._context import Context, Reading, phrase_after, phrase_before, previous_words
+from vnnews.spoken._context import (
+    Context,
+    Reading,
+    phrase_after,
+    phrase_among,
+    phrase_before,
+    previous_words,
+)
 from vnnews.spoken._dates import clock_words
 from vnnews.spoken._numerals import cardinal, digits, is_digits
 from vnnews.spoken._style import SpokenStyle
@@ -30,6 +37,7 @@ __all__ = [
     "read_glued_time",
     "read_phone",
     "read_power",
+    "read_ratio",
     "read_score",
     "read_version",
 ]
@@ -61,6 +69,9 @@ _ENGLISH_GROUPING = regex.compile(
 )
 _GLUED_CLOCK = regex.compile(
     r"(?<![\p{L}0-9])(?P<hour>[0-9]{1,2})(?P<sep>[gGhH])(?P<minute>[0-9]{2})?(?![\p{L}0-9])"
+)
+_HOUR_RANGE = regex.compile(
+    r"(?<![\p{L}0-9])(?P<a>[0-9]{1,2})[ ]?[-–][ ]?(?P<b>[0-9]{1,2})[hgG](?![\p{L}0-9])"
 )
 _MINUTES_SECONDS = regex.compile(
     r"(?<![\p{L}0-9])(?:(?P<minute>[0-9]{1,3})p(?:(?P<second>[0-9]{1,2})s)?"
@@ -181,6 +192,12 @@ def read_glued_time(ctx: Context, position: int) -> Reading | None:
     "lúc 8g", "24h", "5p", "3p20s", "30s". A bare "8g" is grams or eight o'clock."""
     text, style = ctx.text, ctx.style
     following = after_digits(text, position)
+    if following in (" ", "-", "–"):
+        hours = _HOUR_RANGE.match(text, position)
+        if hours is not None and int(hours["a"]) <= 24 and int(hours["b"]) <= 24:
+            # "7-9h": bảy đến chín giờ
+            spoken = f"{cardinal(hours['a'], style)} {style.range_word} {cardinal(hours['b'], style)} giờ"
+            return Reading(hours.start(), hours.end(), spoken, "interval", "time.hour_range")
     if not following or following not in "gGhHps":
         return None
     found = _GLUED_CLOCK.match(text, position)
@@ -235,11 +252,7 @@ def read_score(ctx: Context, position: int) -> Reading | None:
     if found is None:
         return None
     words = previous_words(text, position, 6)
-    rule = (
-        "score.context"
-        if any(word in lex.context_words()["score"] for word in words)
-        else "score.shape"
-    )
+    rule = "score.context" if phrase_among(words, lex.context_words()["score"]) else "score.shape"
     spoken = f"{cardinal(found['a'], style)} - {cardinal(found['b'], style)}"
     return Reading(found.start(), found.end(), spoken, "score", rule)
 
@@ -262,6 +275,22 @@ def read_document_number(ctx: Context, position: int) -> Reading | None:
         return None
     spoken = _code_words(found[0], ctx, document=True)
     return Reading(found.start(), found.end(), spoken, "code", "code.document")
+
+
+_RATIO = regex.compile(r"(?<![0-9:])(?P<a>[0-9]{1,3}):(?P<b>[0-9]{1,3})(?![0-9]|:[0-9])")
+
+
+def read_ratio(ctx: Context, position: int) -> Reading | None:
+    """ "1:2" that the date reader did not take for a time: a score after a score word
+    ("tỷ số 2:1": hai - một), else a ratio (một trên hai)."""
+    text, style = ctx.text, ctx.style
+    found = _RATIO.match(text, position)
+    if found is None:
+        return None
+    first, second = cardinal(found["a"], style), cardinal(found["b"], style)
+    if phrase_among(previous_words(text, position, 4), lex.context_words()["score"]):
+        return Reading(found.start(), found.end(), f"{first} - {second}", "score", "score.colon")
+    return Reading(found.start(), found.end(), f"{first} trên {second}", "fraction", "ratio")
 
 
 def read_code(ctx: Context, position: int) -> Reading | None:
@@ -311,6 +340,8 @@ def _code_words(written: str, ctx: Context, *, document: bool) -> str:
         elif run["letters"] is not None:
             letters = run["letters"]
             prefix = lex.code_prefixes().get(letters) if index == 0 else None
+            if prefix is None and index > 0 and runs[index - 1]["digits"] is not None:
+                prefix = _suffix_word(letters)  # "2PN": hai phòng ngủ
             word = prefix if prefix is not None else _acronym_word(letters)
             if glue and words:
                 words[-1] += word
@@ -345,6 +376,15 @@ def _letters_around(runs: list[regex.Match[str]], index: int) -> bool:
     before = runs[index - 1] if index > 0 else None
     after = runs[index + 1] if index + 1 < len(runs) else None
     return bool(before and after and before["letters"] and after["letters"])
+
+
+def _suffix_word(letters: str) -> str | None:
+    """The expansion of an abbreviation written right after a number ("2PN"), if the
+    tables have one with a single reading."""
+    known = lex.abbreviations().get(letters)
+    if known is None or known.where != "word" or len(known.readings) > 1 or len(letters) < 2:
+        return None
+    return known.readings[0]
 
 
 def _acronym_word(letters: str) -> str:

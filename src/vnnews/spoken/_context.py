@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
 from vnnews.spoken._style import SpokenStyle
@@ -15,6 +16,7 @@ __all__ = [
     "Reading",
     "next_words",
     "phrase_after",
+    "phrase_among",
     "phrase_before",
     "previous_words",
 ]
@@ -99,6 +101,17 @@ def next_words(text: str, position: int, count: int) -> list[str]:
             if len(words) == count:
                 break
     return words
+
+
+def phrase_among(words: list[str], phrases: frozenset[str]) -> bool:
+    """Whether one of ``phrases`` (one or two words) is among ``words`` (as previous_words
+    gives them).
+
+    >>> phrase_among(["với", "tỷ", "số"], frozenset({"tỷ số"}))
+    True
+    """
+    pairs = (f"{first} {second}" for first, second in pairwise(words))
+    return any(word in phrases for word in words) or any(pair in phrases for pair in pairs)
 
 
 def phrase_before(text: str, position: int, phrases: frozenset[str], longest: int = 3) -> bool:

@@ -132,6 +132,26 @@ def read_year(ctx: Context, position: int) -> Reading | None:
     return Reading(position, found.end(), cardinal(found[0], ctx.style), "date", "date.year")
 
 
+_DASHED_DAY = regex.compile(
+    r"(?<![0-9\-/.])(?P<d>[0-9]{1,2})-(?P<m>[0-9]{1,2})(?![0-9]|[\-/.][0-9])"
+)
+_DAY_PARTS = frozenset(
+    {"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "rạng sáng", "ngày", "hôm", "mùng", "mồng"}
+)
+
+
+def read_dashed_day(ctx: Context, position: int) -> Reading | None:
+    """ "Chiều 15-10", "Sáng 2-9": a day and month joined by a dash right after a part of the
+    day, which vnnews.extract_dates does not take for a date; not a range or a score."""
+    found = _DASHED_DAY.match(ctx.text, position)
+    if found is None or not phrase_before(ctx.text, position, _DAY_PARTS, 2):
+        return None
+    spoken = day_month_words(found["d"], found["m"], ctx.style)
+    if spoken is None:
+        return None
+    return Reading(found.start(), found.end(), spoken, "date", "date.dashed_day")
+
+
 def read_year_after_month(ctx: Context, position: int) -> Reading | None:
     """ "tháng 1 2024": a year written after a month with only a space, read "năm 2024"."""
     found = _YEAR_AFTER.match(ctx.text, position)
@@ -248,6 +268,8 @@ def _number(ctx: Context, atom: regex.Match[str], previous: str) -> Reading | No
     start, end = atom.span()
     if end < len(ctx.text) and ctx.text[end].isalpha():
         return None  # "5hp": a figure with its unit, not a time
+    if ctx.text[end : end + 1] == ":" or ctx.text[start - 1 : start] == ":":
+        return None  # "1:2": a ratio or a score, not a time
     written = atom["num"]
     value = int(written)
     if previous == "tháng" and 1 <= value <= 12:

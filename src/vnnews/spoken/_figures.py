@@ -35,7 +35,7 @@ from vnnews.spoken._style import SpokenStyle
 if TYPE_CHECKING:
     from vnnews.numbers import NumberMatch
 
-__all__ = ["number_words", "read_figure", "read_unit_alone"]
+__all__ = ["number_words", "read_figure", "read_height", "read_unit_alone"]
 
 _NUMBER = regex.compile(
     r"(?P<int>[0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])"
@@ -133,6 +133,19 @@ def read_figure(ctx: Context, position: int, hint: NumberMatch | None) -> Readin
     return Reading(first.start, end, " ".join(parts), kind, f"figure.{kind}", alternatives)
 
 
+_HEIGHT = regex.compile(r"(?<![\p{L}0-9.,])(?P<m>[0-9])m(?P<cm>[0-9]{1,2})(?![\p{L}0-9])")
+
+
+def read_height(ctx: Context, position: int) -> Reading | None:
+    """ "1m75": một mét bảy mươi lăm (metres and centimetres, as a height is read)."""
+    found = _HEIGHT.match(ctx.text, position)
+    if found is None:
+        return None
+    style = ctx.style
+    spoken = f"{cardinal(found['m'], style)} mét {cardinal(found['cm'], style)}"
+    return Reading(found.start(), found.end(), spoken, "unit", "unit.height")
+
+
 def read_unit_alone(ctx: Context, position: int) -> Reading | None:
     """A unit symbol written without a figure ("giá mỗi m2", "đơn vị °C"): its name."""
     found = _UNIT_ALONE.match(ctx.text, position)
@@ -157,12 +170,12 @@ def _glued_after(text: str, end: int) -> bool:
 
 
 def _joined_after(text: str, end: int) -> bool:
-    """Whether a dash, a slash or a plus and a digit follow: "2-1", "05-CT", "90+3" are not
-    one figure."""
+    """Whether a dash, a slash, a plus or a colon and a digit follow: "2-1", "05-CT", "90+3",
+    "1:2" are not one figure."""
     dash = _DASH.match(text, end) if text[end : end + 2].lstrip(" ")[:1] in "-–—" else None
     if dash is not None:
         return text[dash.end() : dash.end() + 1].isdigit()
-    return text[end : end + 1] in ("/", "+") and text[end + 1 : end + 2].isdigit()
+    return text[end : end + 1] in ("/", "+", ":") and text[end + 1 : end + 2].isdigit()
 
 
 def _figure(ctx: Context, position: int, hint: NumberMatch | None) -> _Figure | None:

@@ -27,8 +27,14 @@ import regex
 from vnnews.spoken import _codes, _letters
 from vnnews.spoken import _lexicon as lex
 from vnnews.spoken._context import Context, Reading
-from vnnews.spoken._dates import extend_interval, read_date, read_year, read_year_after_month
-from vnnews.spoken._figures import read_figure, read_unit_alone
+from vnnews.spoken._dates import (
+    extend_interval,
+    read_dashed_day,
+    read_date,
+    read_year,
+    read_year_after_month,
+)
+from vnnews.spoken._figures import read_figure, read_height, read_unit_alone
 from vnnews.spoken._numerals import cardinal
 from vnnews.spoken._skipped import read_url
 from vnnews.spoken._style import SpokenStyle
@@ -84,11 +90,13 @@ STRONG = (
     Rule("power", _codes.read_power, _DIGIT, "^⁰¹²³⁴⁵⁶⁷⁸⁹⁻"),
     Rule("version", _codes.read_version, _DIGIT, "."),
     Rule("document", _codes.read_document_number, _DIGIT, "/-"),
+    Rule("dashed_day", read_dashed_day, _DIGIT, "-"),
+    Rule("height", read_height, _DIGIT, "m"),
 )
 
 #: Tried after the date reader (which reads "8h30" itself when vnnews.extract_dates found
 #: it) and before the figure reader (which would read "8g" as grams).
-_CLOCK_AFTER = "gGhHps"
+_CLOCK_AFTER = "gGhHps -–"
 CLOCK = Rule("glued_time", _codes.read_glued_time, _DIGIT, _CLOCK_AFTER)
 
 #: The rules tried after them, for what vnnews' extractors do not report.
@@ -97,6 +105,7 @@ WEAK = (
     Rule("year", read_year, _DIGIT),
     Rule("roman", _letters.read_roman, _LETTER),
     Rule("score", _codes.read_score, _DIGIT, " -–"),
+    Rule("ratio", _codes.read_ratio, _DIGIT, ":"),
     Rule("figure", _figure_without_hint, _ANY),
     Rule("abbreviation", _letters.read_abbreviation, _LETTER),
     Rule("unit", read_unit_alone, _LETTER | _OTHER),
