@@ -258,7 +258,8 @@ def read_score(ctx: Context, position: int) -> Reading | None:
 
 
 _DOCUMENT = regex.compile(
-    r"(?<![\p{L}\p{M}0-9/\-])[0-9]{1,6}(?:[/\-][0-9]{1,6}){0,2}[/\-]\p{Lu}[\p{L}\p{M}0-9]{0,12}"
+    r"(?<![\p{L}\p{M}0-9/\-.])(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,6})(?:[/\-][0-9]{1,6}){0,2}"
+    r"[/\-]\p{Lu}[\p{L}\p{M}0-9]{0,12}"
     r"(?:[/\-&][\p{L}\p{M}][\p{L}\p{M}0-9]{0,11}){0,4}(?![\p{L}\p{M}0-9])"
 )
 
@@ -268,12 +269,18 @@ def read_document_number(ctx: Context, position: int) -> Reading | None:
     Its letters stay as written; its numbers are read as numbers (a leading zero digit by
     digit)."""
     following = after_digits(ctx.text, position)
-    if not following or following not in "/-":
+    if not following or following not in "/-.":
         return None
     found = _DOCUMENT.match(ctx.text, position)
     if found is None:
         return None
-    spoken = _code_words(found[0], ctx, document=True)
+    written = found[0]
+    head, separator, rest = written.partition("/") if "." in written.split("/")[0] else ("", "", "")
+    if separator:  # "2.566/QĐ-BYT": a number grouped by dots, then the code
+        number = cardinal(head.replace(".", ""), ctx.style)
+        spoken = f"{number} {_code_words(rest, ctx, document=True)}"
+    else:
+        spoken = _code_words(written, ctx, document=True)
     return Reading(found.start(), found.end(), spoken, "code", "code.document")
 
 

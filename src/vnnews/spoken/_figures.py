@@ -531,13 +531,21 @@ def _tails(ctx: Context, end: int, last: _Figure) -> tuple[list[str], int]:
     parts: list[str] = []
     for _ in range(2):
         tail = _PER_TAIL.match(text, end) if text[end : end + 1] == "/" else None
-        if tail is None or (not tail["tail"].isalpha() and tail["tail"] not in lex.units()):
+        if tail is None or not _tail_word(tail["tail"]):
             break
         parts += _tail_words(style, last, tail["tail"], direct=True)
         end = tail.end()
     if parts:
         return parts, end
     return _tail_after_words(ctx, end, last)
+
+
+def _tail_word(tail: str) -> bool:
+    """Whether a word after "/" is a per-unit tail: a unit, a currency, or a word in lower
+    case ("/kg", "/USD", "/lượng"); "/QĐ-BYT" or "/h4" is not."""
+    if tail in lex.units() or tail in lex.currencies():
+        return True
+    return tail.isalpha() and tail.islower()
 
 
 def _tail_words(style: SpokenStyle, figure: _Figure, tail: str, *, direct: bool) -> list[str]:

@@ -232,7 +232,8 @@ def _is_word(written: str) -> bool:
 
 def _capitalised_line(text: str, position: int) -> bool:
     """Whether the line around ``position`` is written in capitals (a headline)."""
-    line_start = text.rfind("\n", max(0, position - 200), position) + 1
+    window_start = max(0, position - 200)
+    line_start = text.rfind("\n", window_start, position) + 1 or window_start
     line_end = text.find("\n", position, position + 200)
     if line_end < 0:
         line_end = min(len(text), position + 200)

@@ -89,7 +89,7 @@ STRONG = (
     Rule("english_grouping", _codes.read_english_grouping, _DIGIT, ","),
     Rule("power", _codes.read_power, _DIGIT, "^⁰¹²³⁴⁵⁶⁷⁸⁹⁻"),
     Rule("version", _codes.read_version, _DIGIT, "."),
-    Rule("document", _codes.read_document_number, _DIGIT, "/-"),
+    Rule("document", _codes.read_document_number, _DIGIT, "/-."),
     Rule("dashed_day", read_dashed_day, _DIGIT, "-"),
     Rule("height", read_height, _DIGIT, "m"),
 )
