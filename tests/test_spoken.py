@@ -76,7 +76,7 @@ def check_alignment(source: str, result: SpokenText) -> None:
 # --------------------------------------------------------------------------- case table
 
 
-@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("case", CASES + load_cases("spoken_known_failures.jsonl"))
 def test_case_table(case: dict[str, Any]) -> None:
     on_ambiguous = case.get("on_ambiguous", "flag")
     result = to_spoken(case["text"], ref=REF, style=_style(case), on_ambiguous=on_ambiguous)

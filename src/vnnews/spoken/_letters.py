@@ -70,7 +70,6 @@ def _capitalize(spoken: str, written: str, text: str, position: int) -> str:
 
 
 _TOKEN = regex.compile(r"[^\s]{1,40}")
-_KEY_END = frozenset(".&-/,…")
 
 
 def _longest_key(
@@ -79,7 +78,7 @@ def _longest_key(
     """The longest key of ``table`` written at ``position`` and ending at a word boundary (a
     key ending in "." may touch what follows: "Q.1", "TP.Hồ Chí Minh"). ``spaced``: the keys
     with a space ("TP HCM"), longest first."""
-    if position > 0 and (text[position - 1].isalnum() or unicodedata_mark(text[position - 1])):
+    if position > 0 and (text[position - 1].isalnum() or _is_mark(text[position - 1])):
         return None
     token = _TOKEN.match(text, position)
     if token is None:
@@ -99,10 +98,10 @@ def _ends_word(text: str, end: int, key: str) -> bool:
     if key.endswith("."):
         return True
     following = text[end : end + 1]
-    return not (following.isalnum() or (following and unicodedata_mark(following)))
+    return not (following.isalnum() or (following and _is_mark(following)))
 
 
-def unicodedata_mark(char: str) -> bool:
+def _is_mark(char: str) -> bool:
     """Whether ``char`` is a combining mark (the text is NFC, so rarely)."""
     return "\u0300" <= char <= "\u036f"
 
