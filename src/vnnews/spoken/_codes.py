@@ -25,13 +25,14 @@ from vnnews.spoken._context import (
     previous_words,
 )
 from vnnews.spoken._dates import clock_words
-from vnnews.spoken._numerals import cardinal, digits, is_digits
+from vnnews.spoken._numerals import cardinal, decimal, digits, is_digits
 from vnnews.spoken._style import SpokenStyle
 
 __all__ = [
     "after_digits",
     "read_code",
     "read_digits",
+    "read_dimensions",
     "read_document_number",
     "read_english_grouping",
     "read_glued_time",
@@ -287,6 +288,34 @@ def read_document_number(ctx: Context, position: int) -> Reading | None:
 _RATIO = regex.compile(r"(?<![0-9:])(?P<a>[0-9]{1,3}):(?P<b>[0-9]{1,3})(?![0-9]|:[0-9])")
 
 
+_DIMENSIONS = regex.compile(
+    r"(?<![\p{L}0-9.,])(?P<a>[0-9]{1,4}(?:,[0-9]{1,3})?)[x×](?P<b>[0-9]{1,4}(?:,[0-9]{1,3})?)"
+    r"(?:[x×](?P<c>[0-9]{1,4}(?:,[0-9]{1,3})?))?(?P<unit>[a-zA-Z²³]{1,3})?(?![\p{L}0-9])"
+)
+
+
+def read_dimensions(ctx: Context, position: int) -> Reading | None:
+    """ "3x4m", "20x30x5cm": sizes glued with "x", read "ba nhân bốn mét"."""
+    found = _DIMENSIONS.match(ctx.text, position)
+    if found is None:
+        return None
+    unit_text = found["unit"]
+    unit = lex.units().get(unit_text) if unit_text else None
+    if unit_text and unit is None:
+        return None
+    style = ctx.style
+    sizes = [found[name] for name in ("a", "b", "c") if found[name]]
+    words = " nhân ".join(_size_words(size, style) for size in sizes)
+    if unit is not None:
+        words += f" {unit.reading(style)}"
+    return Reading(found.start(), found.end(), words, "unit", "unit.dimensions")
+
+
+def _size_words(size: str, style: SpokenStyle) -> str:
+    whole, _, fraction = size.partition(",")
+    return decimal(whole, fraction, style) if fraction else cardinal(whole, style)
+
+
 def read_ratio(ctx: Context, position: int) -> Reading | None:
     """ "1:2" that the date reader did not take for a time: a score after a score word
     ("tỷ số 2:1": hai - một), else a ratio (một trên hai)."""
@@ -338,7 +367,11 @@ def _code_words(written: str, ctx: Context, *, document: bool) -> str:
             elif number.startswith("0") and len(number) > 1:
                 words.append(digits(number))
             elif (
-                document or len(number) <= 2 or _after_dash(runs, index) or _after_plus(runs, index)
+                document
+                or len(number) <= 2
+                or _after_dash(runs, index)
+                or _after_plus(runs, index)
+                or (len(number) <= 4 and number.endswith("00"))  # "C200": C hai trăm
             ):
                 words.append(cardinal(number, style))
             else:

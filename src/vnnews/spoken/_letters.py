@@ -144,6 +144,8 @@ def _table_reading(
         return Reading(start, end, entry.readings[0], "letters", "abbreviation.acronym")
     if not style.expand_abbreviations:
         return None
+    if written.lower() in lex.context_words()["brand_prefix"] and _foreign_name_follows(text, end):
+        return Reading(start, end, written, "letters", "abbreviation.brand")
     if entry.where == "prefix":
         if _PREFIX_FOLLOWER.match(text, end) is None:
             bare = table.get(written.rstrip("."))
@@ -159,6 +161,15 @@ def _table_reading(
     spoken = _capitalize(readings[0], written, text, start)
     alternatives = tuple(_capitalize(r, written, text, start) for r in readings[1:])
     return Reading(start, end, spoken, "abbreviation", f"abbreviation.{entry.where}", alternatives)
+
+
+def _foreign_name_follows(text: str, end: int) -> bool:
+    """Whether a capitalised word that is not a Vietnamese syllable follows ("PV Gas")."""
+    words = text[end : end + 24].split(maxsplit=1)
+    if not words or text[end : end + 1] != " ":
+        return False
+    word = words[0].rstrip(".,;:!?)")
+    return word[:1].isupper() and word.isalpha() and not is_vietnamese_syllable(word)
 
 
 def _ordered(readings: tuple[str, ...], text: str, end: int) -> tuple[str, ...]:
@@ -320,7 +331,7 @@ def read_symbol(ctx: Context, position: int) -> Reading | None:
 def _symbol_applies(text: str, start: int, end: int, where: str) -> bool:
     before = text[start - 1 : start] if start else ""
     after = text[end : end + 1]
-    if where == "end":
+    if where in ("end", "any"):
         return True
     if where == "alone":
         return before in ("", " ", "\n") and after in ("", " ", "\n")

@@ -92,6 +92,7 @@ STRONG = (
     Rule("document", _codes.read_document_number, _DIGIT, "/-."),
     Rule("dashed_day", read_dashed_day, _DIGIT, "-"),
     Rule("height", read_height, _DIGIT, "m"),
+    Rule("dimensions", _codes.read_dimensions, _DIGIT, "x×,"),
 )
 
 #: Tried after the date reader (which reads "8h30" itself when vnnews.extract_dates found
@@ -132,7 +133,7 @@ def _start_kind(char: str) -> str:
     return "letter" if char.isalpha() else "other"
 
 
-_SYMBOL_CHARS = "%$€£¥₫₩₹₽&~≈<>=≥≤±×÷#№@^‰⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SYMBOL_CHARS = "%$€£¥₫₩₹₽&~≈<>=≥≤±×÷#№@^‰⁰¹²³⁴⁵⁶⁷⁸⁹½¼¾⅓⅔"
 _UPPER = "A-ZĐÁÀẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÉÈẺẼẸÊẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÚÙỦŨỤƯỨỪỬỮỰÝỲỶỸỴ"
 # Inside a chunk: every run of digits (the last-resort reader reads any digit left), and a
 # symbol or a capital after another character ("4.028km/hU23").
