@@ -13,7 +13,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from vnnews.errors import ParseError
+from vnnews.errors import AmbiguityError, ParseError
 
 # Transitional: vnnews/normalize.py and vnnews/words.py keep the old import paths of the
 # modules vnnews.normalization and vnnews.word_segmentation working until the code still using
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from vnnews.people import PersonMention, Role, expand_abbreviation, extract_people
     from vnnews.sentences import sentence_spans, split_sentences
     from vnnews.slugs import Slugger, slugify
+    from vnnews.spoken import SpokenPiece, SpokenStyle, SpokenText, to_spoken
 
 _LAZY = {
     "vnnews.article": (
@@ -62,10 +63,12 @@ _LAZY = {
     "vnnews.people": ("PersonMention", "Role", "expand_abbreviation", "extract_people"),
     "vnnews.sentences": ("sentence_spans", "split_sentences"),
     "vnnews.slugs": ("Slugger", "slugify"),
+    "vnnews.spoken": ("SpokenPiece", "SpokenStyle", "SpokenText", "to_spoken"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 
 __all__ = [
+    "AmbiguityError",
     "Article",
     "ArticleError",
     "Boilerplate",
@@ -78,6 +81,9 @@ __all__ = [
     "Role",
     "Segment",
     "Slugger",
+    "SpokenPiece",
+    "SpokenStyle",
+    "SpokenText",
     "TimeValue",
     "Word",
     "__version__",
@@ -99,6 +105,7 @@ __all__ = [
     "split_sentences",
     "to_lunar",
     "to_solar",
+    "to_spoken",
     "words",
 ]
 

@@ -193,6 +193,43 @@ def _text_line(item: dict[str, object]) -> str:
     return f"{item['text']}\t{start}\t{end}{tail}\n"
 
 
+# --------------------------------------------------------------------------- spoken
+
+
+def _cmd_spoken(args: argparse.Namespace) -> int:
+    from vnnews.errors import AmbiguityError
+    from vnnews.spoken import SpokenStyle, to_spoken
+
+    style = SpokenStyle.nemo() if args.style == "nemo" else SpokenStyle()
+    text = read_input(args.file)
+    try:
+        result = to_spoken(text, ref=args.ref, style=style, on_ambiguous=args.ambiguous)
+    except AmbiguityError as error:
+        raise CliError(f"vnnews: {error}", status=1) from None
+    _write(result.text if args.format == "text" else _json_line(result.to_dict()))
+    return 0
+
+
+def _add_spoken(commands: argparse._SubParsersAction[_Parser]) -> None:
+    cmd = commands.add_parser(
+        "spoken",
+        help="write the text as it is read aloud (figures, dates, units, abbreviations in words)",
+        description="Write the text with every figure, date, unit and abbreviation in words "
+        "(vnnews.to_spoken); --format json adds the rewritten pieces with their spans.",
+    )
+    cmd.add_argument("file", nargs="?", default="-", help="UTF-8 file, or - for stdin")
+    cmd.add_argument("--format", choices=("text", "json"), default="text", help="output (text)")
+    cmd.add_argument("--style", choices=("news", "nemo"), default="news", help="reading style")
+    cmd.add_argument(
+        "--ambiguous",
+        choices=("flag", "raise", "keep"),
+        default="flag",
+        help="an ambiguous token: best reading (flag), exit 1 (raise), or as written (keep)",
+    )
+    cmd.add_argument("--ref", type=_iso_date, metavar="YYYY-MM-DD", help="reference date")
+    cmd.set_defaults(handler=_cmd_spoken)
+
+
 # --------------------------------------------------------------------------- analyze
 
 
@@ -475,6 +512,7 @@ def build_parser() -> argparse.ArgumentParser:
     normalize_cmd.add_argument("file", nargs="?", default="-", help="UTF-8 file, or - for stdin")
     normalize_cmd.set_defaults(handler=_cmd_normalize)
     _add_analyze(commands)
+    _add_spoken(commands)
     for name, (_, help_text) in _CAPABILITIES.items():
         _add_capability(commands, name, help_text)
     return parser

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import NoReturn
 
-__all__ = ["ParseError", "require_str"]
+__all__ = ["AmbiguityError", "ParseError", "require_str"]
 
 
 class ParseError(ValueError):
@@ -33,6 +33,33 @@ class ParseError(ValueError):
         self.hint = hint
         message = f"cannot read {text!r}"
         super().__init__(f"{message}: {hint}" if hint else message)
+
+
+class AmbiguityError(ParseError):
+    """A token has several readings and the caller asked not to guess.
+
+    Raised by :func:`vnnews.to_spoken` with ``on_ambiguous="raise"``.
+
+    Attributes:
+        text: the token as written.
+        span: its ``(start, end)`` in the input.
+        readings: its readings, the preferred one first.
+
+    >>> error = AmbiguityError("8g", (10, 12), ("tám gam", "tám giờ"))
+    >>> str(error)
+    "cannot read '8g': 2 readings: 'tám gam' or 'tám giờ'; choose one by context or use on_ambiguous='flag'"
+    >>> isinstance(error, ParseError), error.readings
+    (True, ('tám gam', 'tám giờ'))
+    """
+
+    def __init__(self, text: str, span: tuple[int, int], readings: tuple[str, ...]) -> None:
+        self.span = span
+        self.readings = readings
+        listed = " or ".join(repr(reading) for reading in readings)
+        super().__init__(
+            text,
+            f"{len(readings)} readings: {listed}; choose one by context or use on_ambiguous='flag'",
+        )
 
 
 def require_str(value: object, name: str = "text") -> str:
