@@ -6,7 +6,7 @@ from datetime import date, datetime
 from typing import Literal
 
 from vnnews.errors import AmbiguityError, require_str
-from vnnews.normalize import NormalizedText, normalize_with_offsets
+from vnnews.normalization import NormalizedText, normalize_with_offsets
 from vnnews.spoken._context import Reading
 from vnnews.spoken._found import extracted
 from vnnews.spoken._result import SpokenPiece, SpokenText

@@ -6,8 +6,9 @@ as in its text. The spoken form needs:
 
 - the dates of the lines where a date may need the date reader (see :func:`questions`): a
   digit after or before "/" or ":" ("20/1", "quý I/2022", "8:30"), a day-month dot or dash
-  ("20.9", "1-11"), a clock letter ("8h", "8g", "20h15'"), a date word before a number or a
-  unit of time after one ("tháng 4", "thứ 5", "6 tháng"). A date without a digit ("hôm
+  ("20.9", "1-11"), a clock letter ("8h", "8g", "20h15'"), a year ("SN 1985", "World Cup
+  2026"), a date word before a number or a unit of time after one ("tháng 4", "thứ 5", "6
+  tháng"). A date without a digit ("hôm
   nay") needs no reading; a year after "năm" and a Roman numeral after "quý" are read by
   :mod:`vnnews.spoken` itself, the same way;
 - the figures of the lines where :func:`vnnews.extract_numbers` decides something the figure
@@ -84,6 +85,8 @@ def _date_question(text: str, start: int, end: int) -> bool:
         return True
     if after in (".", "-") and end - start <= 2 and text[end + 1 : end + 2].isdigit():
         return True
+    if end - start == 4 and text[start : start + 2] in ("19", "20"):
+        return True  # a year the date reader may read ("SN 1980", "World Cup 2026")
     return _word_before(text, start, _DATE_WORDS_BEFORE) or _word_after(
         text, end, _TIME_UNITS_AFTER
     )

@@ -299,6 +299,11 @@ def _read_at(
 def _date_readings(ctx: Context, date: DateMatch) -> list[Reading]:
     start, end = date.span
     found = read_date(ctx, start, end)
+    if found and found[0].start > start:
+        # A lead word inside the date's span that is an abbreviation: "SN 1980" (sinh năm).
+        lead = _letters.read_abbreviation(ctx, start)
+        if lead is not None and lead.end <= found[0].start:
+            found.insert(0, lead)
     if found and found[-1].end == end:
         found[-1] = extend_interval(ctx, found[-1])
     if found and found[-1].rule == "date.month" and found[-1].end == end:
