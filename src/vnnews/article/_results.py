@@ -208,7 +208,7 @@ class Article:
         ``"index"`` of a record, say) are ignored.
 
         >>> from vnnews import analyze
-        >>> text = "Giá vàng lập đỉnh mới\nSáng 20/1, giá vàng tăng 2%."
+        >>> text = "Giá vàng lập đỉnh mới\\nSáng 20/1, giá vàng tăng 2%."
         >>> article = analyze(text, published="2022-01-20")
         >>> Article.from_dict(article.to_dict(), text) == article
         True
