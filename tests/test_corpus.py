@@ -37,6 +37,11 @@ OWN_LINES = [
     "Chia sẻ Facebook Zalo",
     "Tin liên quan",
     "Năm 2021, doanh thu đạt 1,5 tỷ USD, tăng 12,5% so với năm trước; dự kiến năm nay đạt 1,7-1,8 tỷ USD.",
+    "Phát biểu tại hội nghị, ông Phạm Quốc Hưng, Chủ tịch UBND tỉnh, yêu cầu các sở hoàn thành kế hoạch.",
+    "Dự lễ có đồng chí Võ Thị Mai, Phó Bí thư Tỉnh ủy, và ông Đặng Văn Lâm, Giám đốc Sở Y tế.",
+    "Đại tá Hoàng Minh Tuấn, Giám đốc Công an tỉnh, cho biết lực lượng đã bắt giữ 12 đối tượng.",
+    "Theo bà Ngô Thị Lan, Hiệu trưởng Trường THPT Lê Lợi, 98% học sinh đỗ tốt nghiệp.",
+    "Ông Bùi Văn Khánh, Tổng giám đốc Công ty cổ phần Sông Đà, cho biết lợi nhuận tăng 15%.",
     "Minh Anh",
 ]
 

@@ -8,14 +8,17 @@ results become (``docs/scale.md``).
 """
 
 from vnnews.article._warm import warm_up
+from vnnews.corpus._parquet import write_parquet
 from vnnews.corpus._records import analyze_records
-from vnnews.corpus._tables import TABLE_SCHEMA_VERSION, TABLES, Column, article_rows
+from vnnews.corpus._tables import KEYS, TABLE_SCHEMA_VERSION, TABLES, Column, article_rows
 
 __all__ = [
+    "KEYS",
     "TABLES",
     "TABLE_SCHEMA_VERSION",
     "Column",
     "analyze_records",
     "article_rows",
     "warm_up",
+    "write_parquet",
 ]
