@@ -103,7 +103,7 @@ def analyze_records(
     >>> for result in analyze_records(records, text="body", published=date(2022, 1, 20)):
     ...     print(result["index"], result["id"], result.get("title") or result["error"])
     0 a1 Giá vàng lập đỉnh mới
-    1 a2 record 1: 'body' is not a string but NoneType
+    1 a2 'body' is not a string but NoneType
     2 None Tin ngắn trong ngày
     """
     options = record_options(text=text, id=id, published=published, words=words)
@@ -141,8 +141,9 @@ def record_stream(
     workers: int = 1,
     chunksize: int = 16,
 ) -> Iterator[object]:
-    """The outputs of the records in ``form``: dicts, JSON lines (``str``, each ending with a
-    newline) or table rows (:func:`vnnews.corpus._tables.article_rows`), in order.
+    """The outputs of the records in ``form``: dicts, JSON lines (``(ok, line)``, the line
+    ending with a newline, ``ok`` false for an error record) or table rows
+    (:func:`vnnews.corpus._tables.article_rows`), in order.
 
     Records may also be :class:`RawLine` (a JSON Lines line, parsed in the worker; its
     outputs say its ``line``). Checks ``workers`` and ``chunksize`` at the call.
@@ -162,7 +163,7 @@ def _task(item: tuple[int, object], *, options: RecordOptions, form: Form) -> ob
     if form == "dict":
         return result
     if form == "json":
-        return json.dumps(result, ensure_ascii=False) + "\n"
+        return "error" not in result, json.dumps(result, ensure_ascii=False) + "\n"
     from vnnews.corpus._tables import article_rows
 
     return article_rows(result)
@@ -194,7 +195,10 @@ def analyze_record(index: int, record: object, options: RecordOptions) -> dict[s
 
 
 def _where(index: int, record: object) -> str:
-    return f"line {record.number}" if isinstance(record, RawLine) else f"record {index}"
+    """Where a record is, for its error message: a line of a file says its number; any
+    other record's position is in its output already (and the message is the same wherever
+    the record is, in a Spark or Dask partition too)."""
+    return f"line {record.number}: " if isinstance(record, RawLine) else ""
 
 
 def _fields(index: int, record: object) -> Mapping[str, object] | None:
@@ -205,7 +209,7 @@ def _fields(index: int, record: object) -> Mapping[str, object] | None:
         return record
     if isinstance(record, RawLine):
         return _parse_line(record)
-    raise TypeError(f"record {index} must be a str or a mapping, not {type(record).__name__}")
+    raise TypeError(f"a record must be a str or a mapping, not {type(record).__name__}")
 
 
 def _parse_line(line: RawLine) -> Mapping[str, object]:
@@ -233,8 +237,8 @@ def _parse_line(line: RawLine) -> Mapping[str, object]:
 
 def _missing_text(fields: Mapping[str, object], key: str, where: str) -> Exception:
     if key not in fields:
-        return KeyError(f"{where}: no field {key!r}")
-    return TypeError(f"{where}: {key!r} is not a string but {type(fields[key]).__name__}")
+        return ValueError(f"{where}no field {key!r}")
+    return TypeError(f"{where}{key!r} is not a string but {type(fields[key]).__name__}")
 
 
 def _published(fields: Mapping[str, object], options: RecordOptions, where: str) -> date | None:
@@ -248,7 +252,7 @@ def _published(fields: Mapping[str, object], options: RecordOptions, where: str)
         try:
             return date.fromisoformat(value[:10])
         except ValueError as error:
-            raise ParseError(value, f"{where}: bad date in field {key!r}: {error}") from None
+            raise ParseError(value, f"{where}bad date in field {key!r}: {error}") from None
     raise ParseError(
-        str(value), f"{where}: field {key!r} must be a YYYY-MM-DD date or an ISO timestamp"
+        str(value), f"{where}field {key!r} must be a YYYY-MM-DD date or an ISO timestamp"
     )
