@@ -8,12 +8,10 @@ from pathlib import Path
 
 import pytest
 
-# File (relative to this folder) -> the module its examples need.
+# File (relative to this folder) -> the modules its examples need.
 NEEDS = {
-    "src/vnnews/corpus/_parquet.py": "pyarrow",
-    "src/vnnews/spark.py": "pyspark",
-    "src/vnnews/dask.py": "dask",
-    "docs/scale.md": "pyarrow",
+    "src/vnnews/corpus/_parquet.py": ("pyarrow",),
+    "docs/scale.md": ("pyarrow", "duckdb"),
 }
 ROOT = Path(__file__).parent
 
@@ -25,5 +23,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             needed = NEEDS.get(path.relative_to(ROOT).as_posix())
         except ValueError:
             continue
-        if needed and importlib.util.find_spec(needed) is None:
-            item.add_marker(pytest.mark.skip(reason=f"needs {needed} (an optional extra)"))
+        missing = [module for module in needed or () if importlib.util.find_spec(module) is None]
+        if missing:
+            item.add_marker(pytest.mark.skip(reason=f"needs {', '.join(missing)} (an extra)"))

@@ -139,6 +139,7 @@ def test_one_date_for_every_record_and_records_that_bring_their_own() -> None:
     records = ["Tin ngắn trong ngày\nHôm qua trời mưa.", {"text": "Tin khác trong ngày\nHôm qua."}]
     outputs = list(analyze_records(records, published=PUBLISHED))
     assert [output["dates"][0]["start"] for output in outputs] == ["2022-01-19T00:00:00"] * 2
+    assert list(analyze_records(records, published="2022-01-20")) == outputs  # as analyze()
     own = list(
         analyze_records(
             [{"text": records[0], "published": date(2022, 5, 2)}], published="published"
@@ -148,8 +149,10 @@ def test_one_date_for_every_record_and_records_that_bring_their_own() -> None:
 
 
 def test_bad_options_are_refused_at_the_call() -> None:
-    with pytest.raises(ValueError, match=r"date\.fromisoformat\('2022-01-20'\)"):
-        analyze_records(["x"], published="2022-01-20")
+    from vnnews import ParseError
+
+    with pytest.raises(ParseError, match="expected a date as YYYY-MM-DD"):
+        analyze_records(["x"], published="2022-02-30")
     with pytest.raises(TypeError, match="published must be"):
         analyze_records(["x"], published=20220120)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="at least 1"):

@@ -88,7 +88,7 @@ def analyze_column(
         output: the name of the new column, a struct of :func:`article_schema`.
 
     Returns:
-        A new DataFrame: the columns of ``frame`` and ``output``, one row per input row.
+        a new DataFrame with the columns of ``frame`` and ``output``, one row per input row.
 
     ``vnnews.spark.tables(result)`` explodes the struct column into the flat tables.
     """

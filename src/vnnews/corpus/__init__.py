@@ -3,7 +3,7 @@
 :func:`analyze_records` is the one engine-neutral core: records in (strings or mappings),
 one JSON-ready dict per record out, in order, with bounded memory, on one process or many.
 The command line, the Parquet writer and the adapters :mod:`vnnews.spark` and
-:mod:`vnnews.dask` are thin layers over it. :data:`TABLES` describes the flat tables the
+:mod:`vnnews.dask` are thin layers over it. ``TABLES`` describes the flat tables the
 results become (``docs/scale.md``).
 """
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from vnnews.corpus._tables import TABLE_SCHEMA_VERSION, TABLES, Row, article_rows
-
-if TYPE_CHECKING:
-    from os import PathLike
 
 __all__ = ["ParquetTables", "arrow_schema", "require", "write_parquet"]
 
@@ -47,9 +45,9 @@ def arrow_schema(table: str) -> Any:
     }
     fields = [pa.field(column.name, types[column.type]) for column in TABLES[table]]
     metadata = {
-        "vnnews.table": table,
-        "vnnews.table_schema": str(TABLE_SCHEMA_VERSION),
-        "vnnews.version": version("vnnews"),
+        "vnnews_table": table,
+        "vnnews_table_schema": str(TABLE_SCHEMA_VERSION),
+        "vnnews_version": version("vnnews"),
     }
     return pa.schema(fields, metadata=metadata)
 
@@ -58,7 +56,7 @@ class ParquetTables:
     """Writes the tables to ``folder/<table>.parquet`` as rows arrive, in row groups of
     :data:`ROWS_PER_GROUP` articles, so memory stays bounded. Use as a context manager."""
 
-    def __init__(self, folder: str | PathLike[str]) -> None:
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
         self._pq = require("pyarrow.parquet", "parquet")
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -117,7 +115,7 @@ class ParquetTables:
 
 
 def write_parquet(
-    outputs: Iterable[Mapping[str, object]], folder: str | PathLike[str]
+    outputs: Iterable[Mapping[str, object]], folder: str | os.PathLike[str]
 ) -> dict[str, int]:
     """Write the outputs of :func:`vnnews.analyze_records` as Parquet tables in ``folder``.
 

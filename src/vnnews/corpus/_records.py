@@ -80,27 +80,27 @@ def analyze_records(
         records: strings or mappings, any iterable (consumed lazily).
         text: the key of the article in a mapping record.
         id: the key copied to the output as ``id`` (None: no id).
-        published: a ``date`` or ``datetime``: the publication date of every record; a
-            ``str``: the key under which each mapping record has its own (``"YYYY-MM-DD"``, a
-            longer ISO timestamp, a ``date`` or ``datetime``; absent or null: read from the
-            article's dateline, as :func:`vnnews.analyze` does). None: from the dateline.
+        published: the publication date of every record, as :func:`vnnews.analyze` takes
+            it (a ``date``, ``datetime`` or ``"YYYY-MM-DD"``); or any other ``str``: the key
+            under which each mapping record has its own (``"YYYY-MM-DD"``, a longer ISO
+            timestamp, a ``date`` or ``datetime``; absent or null: read from the article's
+            dateline). None: from each article's dateline.
         words: also segment each body into words (loads underthesea's model).
         workers: processes to use (1: this process, lazily).
         chunksize: records sent to a worker at a time.
 
     Raises:
-        ValueError: ``workers`` or ``chunksize`` is below 1, or ``published`` is a date
-            written as a string (``"2022-01-20"``: pass ``date(2022, 1, 20)``, since a string
-            names a key). Raised by the call, before any record is read.
+        ValueError: ``workers`` or ``chunksize`` is below 1; :class:`vnnews.ParseError` for a
+            ``published`` written as a date that does not exist (``"2022-02-30"``). Raised by
+            the call, before any record is read.
         TypeError: ``published`` is neither a str, a date nor None.
 
-    >>> from datetime import date
     >>> records = [
     ...     {"id": "a1", "body": "Giá vàng lập đỉnh mới\\nHôm qua giá vàng tăng 2%."},
     ...     {"id": "a2", "body": None},
     ...     "Tin ngắn trong ngày\\nSáng 20/1, trời mưa.",
     ... ]
-    >>> for result in analyze_records(records, text="body", published=date(2022, 1, 20)):
+    >>> for result in analyze_records(records, text="body", published="2022-01-20"):
     ...     print(result["index"], result["id"], result.get("title") or result["error"])
     0 a1 Giá vàng lập đỉnh mới
     1 a2 'body' is not a string but NoneType
@@ -116,11 +116,11 @@ def record_options(*, text: str, id: str | None, published: object, words: bool)
     if not isinstance(text, str) or not (id is None or isinstance(id, str)):
         raise TypeError("text and id must be the keys of the record's fields (str)")
     if isinstance(published, str):
-        if _looks_like_a_date(published):
-            raise ValueError(
-                f"published={published!r} is read as the key of each record's date; for one "
-                f"date for every record, pass a date: date.fromisoformat({published!r})"
-            )
+        if _looks_like_a_date(published):  # a date, as analyze() takes it: no key looks so
+            try:
+                return RecordOptions(text, id, None, date.fromisoformat(published.strip()), words)
+            except ValueError:
+                raise ParseError(published, "expected a date as YYYY-MM-DD") from None
         return RecordOptions(text, id, published, None, words)
     if published is None or isinstance(published, date):
         return RecordOptions(text, id, None, published, words)

@@ -5,7 +5,7 @@ Seven tables, keyed by the record: ``articles`` (one row per input record, faile
 ``roles`` (one row per title of a person) and ``mentions`` (one row per mention of a person).
 Every table starts with ``index`` (the record's position in the input, from 0: join on it)
 and ``id`` (the record's own id, as text). Spans are ``span_start``/``span_end`` in characters
-of the article's text. The layout is versioned by :data:`TABLE_SCHEMA_VERSION`.
+of the article's text. The layout is versioned by ``TABLE_SCHEMA_VERSION``.
 """
 
 from __future__ import annotations
@@ -162,7 +162,7 @@ Row = tuple[object, ...]
 def article_rows(output: Mapping[str, object]) -> dict[str, list[Row]]:
     """The rows of every table for one output of :func:`vnnews.analyze_records`.
 
-    Each row is a tuple in the order of :data:`TABLES`; an error record gives one row of
+    Each row is a tuple in the order of ``TABLES``; an error record gives one row of
     ``articles`` (its ``error`` set) and nothing else.
 
     >>> from vnnews import analyze_records
@@ -305,3 +305,12 @@ def _published(value: object) -> date | None:
         return None
     text = str(value)
     return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+
+
+def schema_markdown() -> str:
+    """The columns of every table as Markdown (``docs/_generated/tables.md``)."""
+    lines = []
+    for name, columns in TABLES.items():
+        lines += ["", f"**`{name}`**", "", "| column | type | meaning |", "|---|---|---|"]
+        lines += [f"| `{c.name}` | {c.type} | {c.doc} |" for c in columns]
+    return "\n".join(lines[1:]) + "\n"
