@@ -151,5 +151,5 @@ def test_the_documented_columns_are_the_tables() -> None:
     path = Path(__file__).resolve().parents[1] / "docs" / "_generated" / "tables.md"
     assert path.read_text(encoding="utf-8") == schema_markdown(), (
         "regenerate: python -c 'from vnnews.corpus._tables import schema_markdown as m; "
-        "open(\"docs/_generated/tables.md\", \"w\").write(m())'"
+        'open("docs/_generated/tables.md", "w").write(m())\''
     )
