@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 
-from cases import article_text
-from test_corpus import generated_articles
+from cases import article_text, generated_articles
 from vnnews import analyze_records
 from vnnews.corpus import article_rows
 from vnnews.corpus._nested import nested

@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from cases import article_text
-from test_corpus import generated_articles
+from cases import article_text, generated_articles
 from vnnews import analyze, analyze_records
 from vnnews.corpus import KEYS, TABLE_SCHEMA_VERSION, TABLES, article_rows, write_parquet
 

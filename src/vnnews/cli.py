@@ -508,9 +508,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
         from vnnews.corpus._records import analyze_records
 
         records = ({"id": label, "text": text} for label, text in inputs)
-        outputs = analyze_records(records, published=published, words=args.words)
-        counts = write_parquet(outputs, args.out)
-        return 1 if counts["articles"] != len(inputs) else 0
+        outputs = list(analyze_records(records, published=published, words=args.words))
+        write_parquet(outputs, args.out)
+        return 1 if any("error" in output for output in outputs) else 0
     as_text = (args.format or ("text" if sys.stdout.isatty() else "json")) == "text"
     from vnnews.article import analyze
 
