@@ -318,11 +318,49 @@ def cli_rows() -> list[Comparison]:
     return rows
 
 
+_KEPT = """
+import gc, json, os, sys, tempfile, tracemalloc
+from benchmarks.bench_article import synthetic_articles
+import vnnews
+from vnnews.corpus import write_parquet
+path = {ud!r}
+texts = ([json.loads(line)["text"] for line in open(path, encoding="utf-8")]
+         if os.path.exists(path) else list(synthetic_articles(200)))
+vnnews.warm_up()
+gc.collect()
+tracemalloc.start()
+kept = list(vnnews.analyze_records(texts, published="2022-01-20"))
+dicts = tracemalloc.get_traced_memory()[0]
+tracemalloc.stop()
+folder = tempfile.mkdtemp()
+write_parquet(kept, folder)
+parquet = sum(os.path.getsize(os.path.join(folder, name)) for name in os.listdir(folder))
+size = sum(len(text.encode()) for text in texts)
+print(json.dumps({{"articles": len(texts), "text": size, "dicts": dicts, "parquet": parquet,
+                  "ud": os.path.exists(path)}}))
+"""
+UD_DEV = Path("/work/shared/bench/ud_vtb/dev.jsonl")
+
+
+def memory_notes() -> None:
+    """Memory per kept article: as output dicts in memory, and in the Parquet tables."""
+    run = run_python(_KEPT.format(ud=str(UD_DEV)))
+    count = run["articles"]
+    source = "UD VTB dev documents" if run["ud"] else "synthetic articles"
+    note(
+        f"memory per kept article ({count:.0f} {source}, {run['text'] / count / 1024:.2f} KB of "
+        f"UTF-8 text each): {run['dicts'] / count / 1024:.1f} KB as output dicts in memory, "
+        f"{run['parquet'] / count / 1024:.2f} KB in the Parquet tables"
+    )
+
+
 def main() -> list[Comparison]:
     """Run the benchmark and return its rows."""
     NOTES.clear()
     note(f"load average at the start of this benchmark: {os.getloadavg()[0]:.2f}")
-    return [*worker_rows(), *fresh_worker_rows(), *engine_rows(), *cli_rows()]
+    rows = [*worker_rows(), *fresh_worker_rows(), *engine_rows(), *cli_rows()]
+    memory_notes()
+    return rows
 
 
 if __name__ == "__main__":
