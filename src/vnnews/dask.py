@@ -68,7 +68,6 @@ def analyze_frame(
     text: str = "text",
     *,
     published: str | date | None = None,
-    words: bool = False,
     output_prefix: str = "",
 ) -> Any:
     """``frame`` with the analysis of its column ``text`` added, row by row.
@@ -80,7 +79,7 @@ def analyze_frame(
     Works on a ``dask.dataframe.DataFrame`` (lazily, by ``map_partitions``) and on a pandas
     ``DataFrame`` (at once).
     """
-    options = record_options(text=text, id=None, published=published, words=words)
+    options = record_options(text=text, id=None, published=published, words=False)
     if hasattr(frame, "map_partitions"):
         require("dask.dataframe", "dask")
         meta = frame_meta(frame, output_prefix)

@@ -73,7 +73,6 @@ def analyze_column(
     text: str = "text",
     *,
     published: str | date | None = None,
-    words: bool = False,
     output: str = "vnnews",
 ) -> Any:
     """``frame`` with the column ``output``: the analysis of its column ``text``.
@@ -84,7 +83,6 @@ def analyze_column(
         published: a column holding each row's publication date (``DateType``,
             ``TimestampType`` or ``YYYY-MM-DD`` strings), or one ``date`` for every row, or
             None (read from each article's dateline).
-        words: also segment each body into words (not in the struct; costs time).
         output: the name of the new column, a struct of :func:`article_schema`.
 
     Returns:
@@ -93,7 +91,7 @@ def analyze_column(
     ``vnnews.spark.tables(result)`` explodes the struct column into the flat tables.
     """
     types = require("pyspark.sql.types", "spark")
-    options = record_options(text=text, id=None, published=published, words=words)
+    options = record_options(text=text, id=None, published=published, words=False)
     schema = types.StructType([*frame.schema.fields, types.StructField(output, article_schema())])
     task = partial(_analyze_batches, options=options, output=output)
     return frame.mapInPandas(task, schema)
