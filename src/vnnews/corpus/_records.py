@@ -177,7 +177,7 @@ def analyze_record(index: int, record: object, options: RecordOptions) -> dict[s
     if isinstance(record, RawLine):
         head["line"] = record.number
     try:
-        fields = _fields(index, record)
+        fields = _fields(record)
         if fields is None:
             text, when = record, options.published
         else:
@@ -185,8 +185,8 @@ def analyze_record(index: int, record: object, options: RecordOptions) -> dict[s
                 head["id"] = fields.get(options.id)
             text = fields.get(options.text)
             if not isinstance(text, str):
-                raise _missing_text(fields, options.text, _where(index, record))
-            when = _published(fields, options, _where(index, record))
+                raise _missing_text(fields, options.text, _where(record))
+            when = _published(fields, options, _where(record))
         article = analyze(text, published=when, words=options.words)  # type: ignore[arg-type]
     except Exception as error:  # one bad record becomes an error record, never a stop
         message = " ".join(str(error).split()) or type(error).__name__
@@ -194,14 +194,14 @@ def analyze_record(index: int, record: object, options: RecordOptions) -> dict[s
     return {**head, **article.to_dict()}
 
 
-def _where(index: int, record: object) -> str:
+def _where(record: object) -> str:
     """Where a record is, for its error message: a line of a file says its number; any
     other record's position is in its output already (and the message is the same wherever
     the record is, in a Spark or Dask partition too)."""
     return f"line {record.number}: " if isinstance(record, RawLine) else ""
 
 
-def _fields(index: int, record: object) -> Mapping[str, object] | None:
+def _fields(record: object) -> Mapping[str, object] | None:
     """The fields of a mapping record (a JSON line parsed); None for a str record."""
     if isinstance(record, str):
         return None
