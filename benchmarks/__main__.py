@@ -31,8 +31,11 @@ ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "docs" / "_generated" / "benchmarks.md"
 CHART = ROOT / "docs" / "_static" / "benchmarks.png"
 SCALING = ROOT / "docs" / "_generated" / "scaling.md"
-# The scaling benchmark feeds 1 MB inputs to every extractor: run it by name, not by default.
-NOT_BY_DEFAULT = {"scaling"}
+CORPORA = ROOT / "docs" / "_generated" / "corpora.md"
+# The scaling benchmark feeds 1 MB inputs to every extractor, and the corpora benchmark runs
+# thousands of articles through worker pools, Spark and Dask: run them by name, not by default.
+# Each has its own report (scaling.md, corpora.md).
+NOT_BY_DEFAULT = {"scaling", "corpora"}
 
 
 def discover() -> list[str]:
@@ -55,6 +58,14 @@ def run(names: list[str]) -> list[Comparison | Scaling]:
             print(row.line(), flush=True)
             rows.append(row)
     return rows
+
+
+def notes(names: list[str]) -> list[str]:
+    """The lines the named benchmarks want under their tables (``NOTES``), if any."""
+    found: list[str] = []
+    for name in names:
+        found += getattr(importlib.import_module(f"benchmarks.bench_{name}"), "NOTES", [])
+    return found
 
 
 class OtherLoad:
@@ -88,7 +99,9 @@ class OtherLoad:
         return max(0.0, busy - ours) / (wall * (os.cpu_count() or 1))
 
 
-def write_report(rows: list[Comparison | Scaling], load: tuple[float, float]) -> None:
+def write_report(
+    rows: list[Comparison | Scaling], load: tuple[float, float], names: list[str] | None = None
+) -> None:
     """Write the Markdown tables (and the chart) of the rows that were run.
 
     ``load``: the load average (1 minute) when the run began, and the share of the machine's
@@ -101,7 +114,10 @@ def write_report(rows: list[Comparison | Scaling], load: tuple[float, float]) ->
         "the CPUs during it; by `python -m benchmarks --report"
     )
     comparisons = [row for row in rows if isinstance(row, Comparison)]
-    if comparisons:
+    if comparisons and names == ["corpora"]:
+        extra = [f"- {line}" for line in notes(names)]
+        write_comparisons(comparisons, stamp + " corpora`.", path=CORPORA, extra=extra)
+    elif comparisons:
         write_comparisons(comparisons, stamp + "`.")
     scalings = [row for row in rows if isinstance(row, Scaling)]
     if scalings:
@@ -125,8 +141,11 @@ TABLES = (
 )
 
 
-def write_comparisons(rows: list[Comparison], stamp: str) -> None:
-    """The comparison tables, one per kind of row, and the chart of the library rows."""
+def write_comparisons(
+    rows: list[Comparison], stamp: str, *, path: Path | None = None, extra: list[str] | None = None
+) -> None:
+    """The comparison tables, one per kind of row, and the chart of the library rows (only
+    for the main table; ``path`` writes them elsewhere, ``extra`` lines after them)."""
     lines = [stamp]
     for kind, heading, (ours, other, verdict) in TABLES:
         chosen = [row for row in rows if row.kind == kind]
@@ -144,11 +163,15 @@ def write_comparisons(rows: list[Comparison], stamp: str) -> None:
             f"| {row.other_seconds * 1e3:.3f} ms/{row.unit} | {row.verdict} |"
             for row in chosen
         ]
-    TABLE.parent.mkdir(parents=True, exist_ok=True)
-    TABLE.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    # Only rows against another library: a floor is no competitor, and vnnews against itself
-    # is no speed-up over anything a user would otherwise pick.
-    draw_chart([row for row in rows if row.kind == "library"])
+    if extra:
+        lines += ["", *extra]
+    target = path or TABLE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if path is None:
+        # Only rows against another library: a floor is no competitor, and vnnews against
+        # itself is no speed-up over anything a user would otherwise pick.
+        draw_chart([row for row in rows if row.kind == "library"])
 
 
 def write_scalings(rows: list[Scaling], stamp: str) -> None:
@@ -189,14 +212,14 @@ def main(argv: list[str]) -> int:
     """Run the benchmarks named in ``argv`` (default: all but the slow ones).
 
     ``--report`` rewrites the published tables, so it needs a whole table's rows: the default
-    run (all benchmarks but ``scaling``) or ``scaling`` alone.
+    run (all benchmarks but ``scaling`` and ``corpora``), or ``scaling`` or ``corpora`` alone.
     """
     report = "--report" in argv
     names = [arg for arg in argv if arg != "--report"] or discover()
-    if report and names not in (discover(), ["scaling"]):
+    if report and names not in (discover(), ["scaling"], ["corpora"]):
         print(
             "--report rewrites the published tables: run it with no names (all benchmarks "
-            "but scaling) or with 'scaling' alone",
+            "but scaling and corpora), or with 'scaling' or 'corpora' alone",
             file=sys.stderr,
         )
         return 2
@@ -205,7 +228,7 @@ def main(argv: list[str]) -> int:
     share = others.share()
     print(f"load average {before:.2f} at the start; other processes used {share:.0%} of the CPUs")
     if report:
-        write_report(rows, (before, share))
+        write_report(rows, (before, share), names)
     return 0
 
 

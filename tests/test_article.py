@@ -19,6 +19,7 @@ from vnnews.normalization import normalize
 TITLE = "Chủ động, linh hoạt, sáng tạo, quyết tâm, nỗ lực thực hiện thắng lợi nhiệm vụ năm 2022"
 SLUG = "chu-dong-linh-hoat-sang-tao-quyet-tam-no-luc-thuc-hien-thang-loi-nhiem-vu-nam-2022"
 PUBLISHED = date(2022, 1, 20)
+ARTICLE_LINES = article_text().split("\n")
 
 
 @pytest.fixture(scope="module")
@@ -293,6 +294,66 @@ def test_to_dict_nested_shapes(fixture_article: Article) -> None:
     assert when["start"] == "2021-12-18T00:00:00" and when["grain"] == "day"
     assert list(when) == ["text", "span", "start", "end", "grain", "lunar"]
     assert list(data["boilerplate"][0]) == ["text", "span", "kind", "rule"]
+
+
+def test_from_dict_rebuilds_the_article(fixture_article: Article) -> None:
+    text = article_text()
+    data = json.loads(fixture_article.to_json())
+    assert Article.from_dict(data, text) == fixture_article
+    with_words = analyze(text, published=PUBLISHED, words=True)
+    assert Article.from_dict(json.loads(with_words.to_json()), text) == with_words
+    dated = analyze("Tin thời tiết trong ngày\nThứ Năm, 20/01/2022 10:30\nHôm qua trời mưa to.")
+    assert isinstance(dated.published, datetime)
+    assert Article.from_dict(dated.to_dict(), dated.text) == dated
+
+
+def test_from_dict_of_a_lunar_date_and_every_number_kind() -> None:
+    text = (
+        "Lễ hội diễn ra vào rằm tháng Giêng\n"
+        "Năm nay tỉnh thu 80-100 triệu đồng, đạt 89,51%, hơn 2/3 kế hoạch; đứng thứ hai.\n"
+        "Chiều 10/3 âm lịch, khoảng 1.200 người dự lễ Giỗ Tổ."
+    )
+    article = analyze(text, published=PUBLISHED)
+    assert any(match.value.lunar is not None for match in article.dates)
+    assert len({number.kind for number in article.numbers}) >= 4
+    assert Article.from_dict(json.loads(article.to_json()), text) == article
+
+
+@given(st.lists(st.sampled_from(ARTICLE_LINES), min_size=1, max_size=8))
+@settings(max_examples=40, deadline=None)
+def test_from_dict_round_trips_any_article(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    article = analyze(text, published=PUBLISHED)
+    assert Article.from_dict(json.loads(article.to_json()), text) == article
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda data, text: (data, text[1:]), "not the text these results were made from"),
+        (lambda data, text: (data, text + "x"), None),
+        (lambda data, text: ({**data, "schema": 2}, text), "not an article of schema 1"),
+        (lambda data, text: ({**data, "numbers": [{"span": [0, 1]}]}, text), "'value'"),
+        (lambda data, text: ({**data, "sentences": [{"text": "x", "span": [0]}]}, text), "span"),
+        (lambda data, text: ({**data, "people": "Quý"}, text), "'people' must be a list"),
+    ],
+    ids=["shorter-text", "longer-text-is-fine", "schema", "number", "span", "people"],
+)
+def test_from_dict_says_what_does_not_fit(change: Any, message: str | None) -> None:
+    text = article_text()
+    data, given_text = change(analyze(text, published=PUBLISHED).to_dict(), text)
+    if message is None:  # spans still slice the same text: a longer input is accepted
+        assert Article.from_dict(data, given_text).text == given_text
+        return
+    with pytest.raises(ParseError, match=message):
+        Article.from_dict(data, given_text)
+
+
+def test_from_dict_type_errors() -> None:
+    with pytest.raises(TypeError):
+        Article.from_dict([], "x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        Article.from_dict(analyze("x").to_dict(), None)  # type: ignore[arg-type]
 
 
 def test_published_from_dateline_resolves_dates() -> None:

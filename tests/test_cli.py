@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import signal
@@ -190,12 +191,19 @@ def corpus_with_broken_record(tmp_path: Path) -> Path:
 
 def test_batch_with_broken_records(tmp_path: Path) -> None:
     path = corpus_with_broken_record(tmp_path)
-    result = vnnews("analyze", "--jsonl", str(path), "--published-field", "day")
+    result = vnnews("analyze", "--jsonl", str(path), "--published-field", "day", "--progress")
     assert result.returncode == 1
     lines = json_lines(result)
     assert [line["id"] for line in lines] == ["a", "b", None, "d", "e"]  # c: unreadable
+    assert [line["index"] for line in lines] == [0, 1, 2, 3, 4]
     assert lines[0]["title"] == TITLE and "error" not in lines[0]
-    assert lines[2] == {"id": None, "line": 3, "error": lines[2]["error"]}
+    assert lines[2] == {
+        "index": 2,
+        "id": None,
+        "line": 3,
+        "error": lines[2]["error"],
+        "error_type": "ParseError",
+    }
     assert "bad JSON" in lines[2]["error"] and "line 3" in lines[2]["error"]
     assert lines[3]["line"] == 4 and "'text'" in lines[3]["error"]
     assert lines[4]["published"] == "2022-01-20"
@@ -243,7 +251,8 @@ def test_batch_progress_bar(tmp_path: Path) -> None:
     path = corpus_with_broken_record(tmp_path)
     result = vnnews("analyze", "--jsonl", str(path), "--progress")
     assert "\r" in err(result) and err(result).rstrip().endswith("s")
-    assert "\r" not in err(vnnews("analyze", "--jsonl", str(path), "--no-progress"))
+    assert err(vnnews("analyze", "--jsonl", str(path), "--no-progress")) == ""
+    assert err(vnnews("analyze", "--jsonl", str(path))) == ""  # not a terminal: silent
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -282,7 +291,7 @@ def check_matches(lines: list[Any], text: str) -> None:
 
 
 def test_numbers_command() -> None:
-    result = vnnews("numbers", str(ARTICLE_PATH))
+    result = vnnews("numbers", "-f", str(ARTICLE_PATH))
     lines = json_lines(result)
     check_matches(lines, article_text())
     found = {line["text"]: line for line in lines}
@@ -291,7 +300,7 @@ def test_numbers_command() -> None:
 
 
 def test_dates_command_with_ref() -> None:
-    result = vnnews("dates", str(ARTICLE_PATH), "--ref", "2022-01-20")
+    result = vnnews("dates", "-f", str(ARTICLE_PATH), "--ref", "2022-01-20")
     lines = json_lines(result)
     check_matches(lines, article_text())
     found = {line["text"]: line for line in lines}
@@ -300,7 +309,7 @@ def test_dates_command_with_ref() -> None:
 
 
 def test_people_command() -> None:
-    lines = json_lines(vnnews("people", str(ARTICLE_PATH)))
+    lines = json_lines(vnnews("people", "-f", str(ARTICLE_PATH)))
     check_matches(lines, article_text())
     assert "Thái Thanh Quý" in [line["name"] for line in lines]
     assert all(list(line)[:2] == ["text", "span"] for line in lines)
@@ -319,7 +328,7 @@ def test_sentences_command() -> None:
 
 def test_slug_command() -> None:
     text = f"{TITLE}\n\n  Giá vàng tăng 89,51%  \n"
-    lines = json_lines(vnnews("slug", stdin=text))
+    lines = json_lines(vnnews("slug", "--format", "json", stdin=text))
     assert [line["slug"] for line in lines] == [
         "chu-dong-linh-hoat-sang-tao-quyet-tam-no-luc-thuc-hien-thang-loi-nhiem-vu-nam-2022",
         "gia-vang-tang-89-51",
@@ -343,3 +352,199 @@ def test_words_command_text_and_json() -> None:
 def test_normalize_command_still_works() -> None:
     result = vnnews("normalize", stdin="Khánh Hoà\u00a0 2022")
     assert out(result) == "Khánh Hòa 2022"
+
+
+# ----------------------------------------------------------------------------- short text (issue 21)
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["slug", "Chủ động, linh hoạt"], None),
+        (["slug", "Chủ", "động,", "linh", "hoạt"], None),
+        (["slug"], "Chủ động, linh hoạt\n"),
+        (["slug", "-f", "-"], "Chủ động, linh hoạt"),
+    ],
+    ids=["argument", "words", "stdin", "file-dash"],
+)
+def test_slug_takes_text_as_python_slugify_does(args: list[str], stdin: str | None) -> None:
+    result = vnnews(*args, stdin=stdin)
+    assert result.returncode == 0, err(result)
+    assert out(result) == "chu-dong-linh-hoat\n"
+
+
+def test_every_short_text_command_reads_arguments_files_and_stdin(tmp_path: Path) -> None:
+    text = "Sáng 20/1, Bí thư Tỉnh ủy Thái Thanh Quý cho biết tỉnh đạt 89,51%."
+    path = tmp_path / "tin.txt"
+    path.write_text(text, encoding="utf-8")
+    commands = ["numbers", "dates", "people", "sentences", "slug", "normalize"]
+    if importlib.util.find_spec("underthesea") is not None:  # words needs its extra
+        commands.append("words")
+    for command in commands:
+        by_argument = vnnews(command, text)
+        assert by_argument.returncode == 0, err(by_argument)
+        assert out(by_argument).strip(), command
+        assert vnnews(command, "-f", str(path)).stdout == by_argument.stdout, command
+        assert vnnews(command, stdin=text).stdout == by_argument.stdout, command
+
+
+def test_a_file_name_given_as_text_is_pointed_out() -> None:
+    result = vnnews("numbers", str(ARTICLE_PATH))
+    assert result.returncode == 0
+    assert f"use -f {ARTICLE_PATH}" in err(result)
+
+
+@pytest.mark.parametrize(
+    ("args", "blamed"),
+    [
+        (["analyze", "--example", "--bogus"], "vnnews analyze"),
+        (["numbers", "-f", "-", "--bogus"], "vnnews numbers"),
+        (["dates", "--frobnicate", "x"], "vnnews dates"),
+    ],
+)
+def test_unknown_arguments_blame_the_subcommand(args: list[str], blamed: str) -> None:
+    message = assert_one_line_error(vnnews(*args, stdin=""))
+    assert message.startswith(f"{blamed}: error: unrecognized arguments")
+    assert f"(see '{blamed} --help')" in message
+
+
+def test_text_and_file_together_are_refused() -> None:
+    message = assert_one_line_error(vnnews("numbers", "-f", str(ARTICLE_PATH), "b.txt"))
+    assert "-f FILE, not both" in message and "'b.txt'" in message
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ("2024-02-30", "February 2024 has no day 30 (it has 29 days)"),
+        ("2023-02-29", "February 2023 has no day 29 (it has 28 days)"),
+        ("2022-04-31", "April 2022 has no day 31 (it has 30 days)"),
+        ("2022-13-01", "there is no month 13"),
+        ("0000-01-01", "there is no year 0"),
+        ("20/01/2022", "expected YYYY-MM-DD"),
+    ],
+)
+def test_a_bad_date_says_what_is_wrong(value: str, says: str) -> None:
+    for option, command in (("--ref", "dates"), ("--published", "analyze")):
+        message = assert_one_line_error(vnnews(command, option, value, "-"))
+        assert f"bad date '{value}': {says}" in message, message
+
+
+def test_one_name_for_the_reference_date_with_ref_as_its_alias() -> None:
+    text = "Hôm qua, tỉnh khai mạc hội nghị."
+    by_ref = vnnews("dates", "--ref", "2022-01-20", text)
+    by_published = vnnews("dates", "--published", "2022-01-20", text)
+    assert by_ref.stdout == by_published.stdout
+    assert json_lines(by_ref)[0]["start"] == "2022-01-19T00:00:00"
+    example = ["analyze", "--example", "--format", "json"]
+    assert (
+        vnnews(*example, "--ref", "2022-02-01").stdout
+        == vnnews(*example, "--published", "2022-02-01").stdout
+    )
+    for command in ("dates", "analyze"):
+        assert "--published YYYY-MM-DD, --ref YYYY-MM-DD" in out(vnnews(command, "--help"))
+
+
+def test_text_format_keeps_unit_and_qualifier() -> None:
+    result = vnnews(
+        "numbers", "--format", "text", "Tỉnh thu khoảng 80-100 triệu đồng, hơn 3 km đường."
+    )
+    rows = [line.split("\t") for line in out(result).splitlines()]
+    assert rows == [
+        ["80-100 triệu đồng", "16", "33", "range", "80000000-100000000", "VND", "approx"],
+        ["3", "39", "40", "cardinal", "3", "km", "over"],
+    ]
+    dates = out(vnnews("dates", "--format", "text", "--ref", "2022-01-20", "rằm tháng Giêng"))
+    assert dates == "rằm tháng Giêng\t0\t15\t2022-02-15 (day)\t15/1/2022 âm lịch\n"
+    people = out(
+        vnnews("people", "--format", "text", "Bà Trần Thị Hoa, Phó Chủ tịch UBND huyện, phát biểu.")
+    )
+    assert people.split("\t")[3:] == ["Trần Thị Hoa", "Bà", "Phó Chủ tịch UBND huyện\n"]
+
+
+@pytest.mark.parametrize(
+    "command", ["analyze", "numbers", "dates", "people", "sentences", "slug", "words", "normalize"]
+)
+def test_every_help_has_a_description_said_once(command: str) -> None:
+    from vnnews.cli import COMMANDS
+
+    [entry] = [c for c in COMMANDS if c.name == command]
+    text = " ".join(out(vnnews(command, "--help")).split())
+    description = " ".join(entry.description.split())
+    assert description in text and text.count(description) == 1
+    assert entry.help not in text  # the one-line help is for the list, not repeated here
+    assert " ".join(entry.description.split()[:4]) not in " ".join(entry.help.split())
+
+
+# ----------------------------------------------------------------------------- streaming (issue 19)
+
+
+@pytest.mark.parametrize(
+    ("args", "first"),
+    [
+        (["numbers", "-f", "-"], "Tỉnh đạt 89,51%.\n"),
+        (["slug"], "Chủ động, linh hoạt\n"),
+        (["normalize"], "Khánh Hoà\n"),
+        (["analyze", "--jsonl", "-"], json.dumps({"text": "Tin vắn hôm nay\nGiá tăng 2%."}) + "\n"),
+    ],
+    ids=["numbers", "slug", "normalize", "analyze-jsonl"],
+)
+def test_the_first_result_comes_before_the_input_ends(args: list[str], first: str) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "vnnews", *args],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.write(first.encode("utf-8"))
+    process.stdin.flush()
+    line = process.stdout.readline()  # the input is still open: only a stream can answer
+    assert line.strip(), process.stderr.read() if process.stderr else b""
+    process.stdin.write(first.encode("utf-8"))
+    process.stdin.close()
+    rest = process.stdout.read()
+    assert process.wait(timeout=60) == 0
+    if line.startswith(b"{"):  # the same result again for the same input, further on
+        again, first_result = json.loads(rest), json.loads(line)
+        for key in ("span", "index", "line"):
+            again.pop(key, None), first_result.pop(key, None)
+        assert again == first_result
+    else:
+        assert rest == line
+
+
+def test_spans_count_from_the_start_of_the_whole_input() -> None:
+    text = "Xã có 12 người.\r\nTỉnh có 4.028 đảng viên.\n\nTỷ lệ đạt 89,51%."
+    lines = json_lines(vnnews("numbers", stdin=text))
+    check_matches(lines, text)
+    assert [line["text"] for line in lines] == ["12", "4.028", "89,51%"]
+
+
+def test_corpus_to_parquet_tables(tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet", reason="the extra vnnews[parquet] is absent")
+    path = corpus_with_broken_record(tmp_path)
+    folder = tmp_path / "tables"
+    result = vnnews(
+        "analyze", "--jsonl", str(path), "--format", "parquet", "--out", str(folder),
+        "--published-field", "day", "--workers", "2",
+    )  # fmt: skip
+    assert result.returncode == 1 and result.stdout == b""  # two records failed
+    articles = pq.read_table(folder / "articles.parquet").to_pylist()
+    assert [row["id"] for row in articles] == ["a", "b", None, "d", "e"]
+    assert [row["error"] is None for row in articles] == [True, True, False, False, True]
+    assert articles[2]["line"] == 3
+    people = pq.read_table(folder / "people.parquet").to_pylist()
+    assert "Thái Thanh Quý" in {row["name"] for row in people if row["id"] == "a"}
+    files = vnnews(
+        "analyze", str(ARTICLE_PATH), "--format", "parquet", "--out", str(tmp_path / "f")
+    )
+    assert files.returncode == 0, err(files)
+    [row] = pq.read_table(tmp_path / "f" / "articles.parquet").to_pylist()
+    assert (row["id"], row["title"]) == (str(ARTICLE_PATH), TITLE)
+
+
+def test_parquet_needs_out() -> None:
+    message = assert_one_line_error(vnnews("analyze", "--example", "--format", "parquet"))
+    assert "--out DIR" in message

@@ -392,7 +392,7 @@ def _run(*args: str, stdin: str) -> subprocess.CompletedProcess[bytes]:
 
 
 def test_cli_text() -> None:
-    result = _run("-", stdin="Giá vàng 85,5 triệu đồng/lượng lúc 8h30.\n")
+    result = _run(stdin="Giá vàng 85,5 triệu đồng/lượng lúc 8h30.\n")
     assert result.returncode == 0
     expected = "Giá vàng tám mươi lăm phẩy năm triệu đồng một lượng lúc tám giờ ba mươi.\n"
     assert result.stdout.decode("utf-8") == expected
@@ -407,6 +407,7 @@ def test_cli_json_and_styles(tmp_path: Path) -> None:
             "-m",
             "vnnews",
             "spoken",
+            "-f",
             str(path),
             "--format",
             "json",

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
         analyze,
         analyze_many,
     )
+    from vnnews.corpus import analyze_records, warm_up
     from vnnews.dates import DateMatch, TimeValue, extract_dates, format_date, parse_date
     from vnnews.lunar import LunarDate, to_lunar, to_solar
     from vnnews.numbers import (
@@ -54,6 +55,7 @@ _LAZY = {
     "vnnews.article": (
         "Article", "ArticleError", "Boilerplate", "Person", "Segment", "analyze", "analyze_many",
     ),
+    "vnnews.corpus": ("analyze_records", "warm_up"),
     "vnnews.dates": ("DateMatch", "TimeValue", "extract_dates", "format_date", "parse_date"),
     "vnnews.lunar": ("LunarDate", "to_lunar", "to_solar"),
     "vnnews.numbers": (
@@ -89,6 +91,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "analyze_records",
     "expand_abbreviation",
     "extract_dates",
     "extract_numbers",
@@ -106,6 +109,7 @@ __all__ = [
     "to_lunar",
     "to_solar",
     "to_spoken",
+    "warm_up",
     "words",
 ]
 

@@ -1,9 +1,15 @@
 """The ``vnnews`` command line.
 
-Each subcommand reads UTF-8 text from files or standard input. Errors are one line on
-standard error with no traceback; usage errors (bad option, missing or unreadable file, text
-that is not UTF-8, a bad date) exit with status 2. ``vnnews analyze --jsonl`` exits with
-status 1 when some record could not be analysed, and 130 when interrupted.
+Every command streams: text is read and written a line at a time, JSON Lines a record at a
+time, so the first result of a big input comes at once and memory stays flat. The commands that
+take short text read it from their arguments (``vnnews slug "Chủ động, linh hoạt"``), from a
+file (``-f FILE``) or from standard input. Errors are one line on standard error with no
+traceback; usage errors (bad option, missing or unreadable file, text that is not UTF-8, a bad
+date) exit with status 2. ``vnnews analyze --jsonl`` exits with status 1 when some record could
+not be analysed, and every command with 130 when interrupted.
+
+The commands are the table :data:`COMMANDS`: a command is one :class:`Command` entry (its
+name, help, options and what it runs), so adding one is adding one entry.
 """
 
 from __future__ import annotations
@@ -13,8 +19,8 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
@@ -25,10 +31,24 @@ if TYPE_CHECKING:
 
     from vnnews.article import Article
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
 _EXAMPLE = "examples/article_2022-01-20.txt"
 _EXAMPLE_PUBLISHED = date(2022, 1, 20)
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 class CliError(Exception):
@@ -46,14 +66,55 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+@dataclass(frozen=True)
+class Command:
+    """One subcommand: what ``vnnews --help`` lists, what ``vnnews NAME --help`` says, its
+    options and what it runs.
+
+    Attributes:
+        name: the subcommand.
+        help: one line for the list of commands.
+        description: the paragraph at the top of its own ``--help``.
+        configure: adds its arguments to its parser.
+        run: runs it with the parsed arguments; returns the exit status.
+        epilog: text after its options (the output columns, say), or None.
+    """
+
+    name: str
+    help: str
+    description: str
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    epilog: str | None = None
+
+
+# --------------------------------------------------------------------------- input and output
+
+
 def read_input(source: str) -> str:
     """Read ``source`` (a path, or ``-`` for standard input) as UTF-8 text."""
-    label = "<stdin>" if source == "-" else source
+    with _open_binary(source) as stream:
+        data = stream.read()
+    return _decode(data, "<stdin>" if source == "-" else source)
+
+
+def _open_binary(source: str) -> BinaryIO:
+    if source == "-":
+        return (
+            os.fdopen(os.dup(sys.stdin.fileno()), "rb") if _has_fd(sys.stdin) else sys.stdin.buffer
+        )
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        return Path(source).open("rb")  # closed by the caller
     except OSError as error:
-        raise CliError(f"vnnews: cannot read {label}: {error.strerror or error}") from None
-    return _decode(data, label)
+        raise CliError(f"vnnews: cannot read {source}: {error.strerror or error}") from None
+
+
+def _has_fd(stream: object) -> bool:
+    try:
+        stream.fileno()  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+    return True
 
 
 def _decode(data: bytes, label: str, offset: int = 0) -> str:
@@ -68,14 +129,12 @@ def _decode(data: bytes, label: str, offset: int = 0) -> str:
 
 def _write(text: str) -> None:
     # UTF-8 whatever the locale; a captured stdout (doctest, pytest) has no file descriptor.
-    try:
-        descriptor = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):
+    if not _has_fd(sys.stdout):
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     sys.stdout.flush()
-    _write_all(descriptor, text.encode("utf-8"))
+    _write_all(sys.stdout.fileno(), text.encode("utf-8"))
 
 
 def _write_all(descriptor: int, data: bytes) -> None:
@@ -92,13 +151,74 @@ def _json_line(data: object) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def _iso_date(value: str) -> date:
+def _text_lines(args: argparse.Namespace) -> Iterator[str]:
+    """The input of a short-text command, a line at a time (line ends kept): the TEXT
+    arguments, the file of ``-f``, or standard input."""
+    if args.text and args.file is not None:
+        raise CliError(
+            f"vnnews {args.command}: give the text as arguments or -f FILE, not both "
+            f"(arguments: {' '.join(args.text)!r})"
+        )
+    if args.text:
+        text = " ".join(args.text)
+        if len(args.text) == 1 and _is_file(text):
+            print(
+                f"vnnews {args.command}: note: {text!r} is read as text; "
+                f"to read the file, use -f {text}",
+                file=sys.stderr,
+            )
+        yield from text.splitlines(keepends=True)
+        return
+    source = args.file if args.file is not None else "-"
+    label = "<stdin>" if source == "-" else source
+    with _open_binary(source) as stream:
+        offset = 0
+        for raw in stream:
+            yield _decode(raw, label, offset)
+            offset += len(raw)
+
+
+def _is_file(name: str) -> bool:
     try:
-        return date.fromisoformat(value)
-    except ValueError:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # too long for a file name, a NUL in it
+        return False
+
+
+# --------------------------------------------------------------------------- options
+
+
+def parse_date_option(value: str) -> date:
+    """A ``YYYY-MM-DD`` option value; the error says what is wrong with it.
+
+    >>> parse_date_option("2024-02-29")
+    datetime.date(2024, 2, 29)
+    >>> parse_date_option("2024-02-30")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: bad date '2024-02-30': February 2024 has no day 30 (it has 29 days)
+    """
+    import calendar
+    import re
+
+    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not found:
         raise argparse.ArgumentTypeError(
             f"bad date {value!r}: expected YYYY-MM-DD, e.g. 2022-01-20"
-        ) from None
+        )
+    year, month, day = (int(part) for part in found.groups())
+    if year < 1:
+        raise argparse.ArgumentTypeError(f"bad date {value!r}: there is no year 0")
+    if not 1 <= month <= 12:
+        raise argparse.ArgumentTypeError(
+            f"bad date {value!r}: there is no month {month} (months are 01 to 12)"
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise argparse.ArgumentTypeError(
+            f"bad date {value!r}: {_MONTHS[month - 1]} {year} has no day {day} (it has {days} days)"
+        )
+    return date(year, month, day)
 
 
 def _positive(value: str) -> int:
@@ -107,147 +227,328 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-# --------------------------------------------------------------------------- normalize
+def _add_published(parser: argparse.ArgumentParser, what: str) -> None:
+    # One name for the reference date in every command: --published, with --ref its alias.
+    parser.add_argument(
+        "--published",
+        "--ref",
+        dest="published",
+        type=parse_date_option,
+        metavar="YYYY-MM-DD",
+        help=f"publication date, {what} (--ref is another name for it)",
+    )
 
 
-def _cmd_normalize(args: argparse.Namespace) -> int:
-    _write(normalize(read_input(args.file)))
+def _add_progress(parser: argparse._ActionsContainer) -> None:
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress on standard error: records, rate, errors (default: on a terminal)",
+    )
+
+
+def _add_text_input(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text", nargs="*", metavar="TEXT", help="the text (words are joined with spaces)"
+    )
+    parser.add_argument(
+        "-f", "--file", metavar="FILE", help="read the text from FILE (- for standard input)"
+    )
+
+
+# --------------------------------------------------------------------------- short-text commands
+
+Item = dict[str, object]
+
+
+@dataclass(frozen=True)
+class _Lines:
+    """A short-text command: reads lines, writes one result a line.
+
+    ``extract`` reads one line (its spans relative to the line); ``columns`` gives the
+    ``--format text`` columns after ``text``, ``start`` and ``end`` (or the whole line, for a
+    command whose text form is one value, such as ``slug``).
+    """
+
+    extract: Callable[[str, argparse.Namespace], Iterable[Item]]
+    columns: Callable[[Item], list[object]]
+    plain: bool = False  # text format: the columns alone, without text and span
+
+
+def _run_lines(command: _Lines, args: argparse.Namespace) -> int:
+    as_text = args.format == "text"
+    progress = _Progress(args.progress, "lines")
+    guard = _InterruptGuard()
+    position = 0
+    try:
+        with guard:
+            for line in _text_lines(args):
+                out = []
+                for found in command.extract(line, args):
+                    item = _shifted(found, position)
+                    out.append(_text_row(command, item) if as_text else _json_line(item))
+                if out:
+                    guard.write("".join(out))
+                position += len(line)
+                progress.count(ok=True)
+    except KeyboardInterrupt:
+        progress.finish(interrupted=True)
+        return 130
+    progress.finish(interrupted=False)
     return 0
 
 
-# --------------------------------------------------------------------------- one capability
+def _shifted(item: Item, offset: int) -> Item:
+    span = item["span"]
+    assert isinstance(span, list)  # every match dict has "span": [start, end]
+    return {**item, "span": [span[0] + offset, span[1] + offset]} if offset else item
 
 
-def _numbers(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
+def _text_row(command: _Lines, item: Item) -> str:
+    cells = command.columns(item)
+    if not command.plain:
+        span = item["span"]
+        assert isinstance(span, list)
+        cells = [item["text"], span[0], span[1], *cells]
+    return "\t".join("" if cell is None else str(cell) for cell in cells) + "\n"
+
+
+def _numbers(line: str, args: argparse.Namespace) -> Iterable[Item]:
     from vnnews.article import number_to_dict
     from vnnews.numbers import extract_numbers
 
-    return map(number_to_dict, extract_numbers(text))
+    return map(number_to_dict, extract_numbers(line))
 
 
-def _dates(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
+def _number_columns(item: Item) -> list[object]:
+    kind = item["kind"]
+    value: object = item["value"]
+    if kind == "range":
+        value = f"{_plain_number(item['low'])}-{_plain_number(item['high'])}"
+    elif kind == "fraction":
+        value = f"{_plain_number(item['numerator'])}/{_plain_number(item['denominator'])}"
+    else:
+        value = _plain_number(value)
+    unit = " ".join(str(part) for part in (item.get("currency"), item.get("unit")) if part)
+    return [kind, value, unit or None, item.get("qualifier")]
+
+
+def _plain_number(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _dates(line: str, args: argparse.Namespace) -> Iterable[Item]:
     from vnnews.article import date_to_dict
     from vnnews.dates import extract_dates
 
-    return map(date_to_dict, extract_dates(text, ref=args.ref))
+    return map(date_to_dict, extract_dates(line, ref=args.published))
 
 
-def _people(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
+def _date_columns(item: Item) -> list[object]:
+    from datetime import datetime
+
+    from vnnews.dates import TimeValue
+
+    start, end, grain = item["start"], item["end"], item["grain"]
+    value = TimeValue(
+        datetime.fromisoformat(str(start)),
+        None if end is None else datetime.fromisoformat(str(end)),
+        grain,  # type: ignore[arg-type]
+    )
+    lunar = item.get("lunar")
+    if isinstance(lunar, dict):
+        leap = " nhuận" if lunar.get("leap") else ""
+        lunar = f"{lunar['day']}/{lunar['month']}{leap}/{lunar['year']} âm lịch"
+    return [str(value), lunar]
+
+
+def _people(line: str, args: argparse.Namespace) -> Iterable[Item]:
     from vnnews.article import mention_to_dict
     from vnnews.people import extract_people
 
-    return map(mention_to_dict, extract_people(text))
+    return map(mention_to_dict, extract_people(line))
 
 
-def _sentences(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
+def _people_columns(item: Item) -> list[object]:
+    roles = item["roles"]
+    assert isinstance(roles, list)
+    return [item["name"], item["honorific"], "; ".join(role["title"] for role in roles) or None]
+
+
+def _sentences(line: str, args: argparse.Namespace) -> Iterable[Item]:
     from vnnews.sentences import sentence_spans
 
-    return ({"text": text[start:end], "span": [start, end]} for start, end in sentence_spans(text))
+    return ({"text": line[start:end], "span": [start, end]} for start, end in sentence_spans(line))
 
 
-def _slugs(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
+def _slugs(line: str, args: argparse.Namespace) -> Iterator[Item]:
     from vnnews.slugs import slugify
 
     position = 0
-    for line in text.splitlines(keepends=True):
-        stripped = line.strip()
+    for piece in line.splitlines(keepends=True):  # other line breaks (U+2028…) inside a line
+        stripped = piece.strip()
         if stripped:
-            start = position + line.index(stripped)
-            yield {"text": stripped, "span": [start, start + len(stripped)], "slug": slugify(line)}
-        position += len(line)
+            start = position + piece.index(stripped)
+            yield {"text": stripped, "span": [start, start + len(stripped)], "slug": slugify(piece)}
+        position += len(piece)
 
 
-def _words(text: str, args: argparse.Namespace) -> Iterator[dict[str, object]]:
+def _words(line: str, args: argparse.Namespace) -> Iterable[Item]:
     from vnnews.article import word_to_dict
     from vnnews.word_segmentation import words
 
-    return map(word_to_dict, words(text, pos=args.pos))
+    return map(word_to_dict, words(line, pos=args.pos))
 
 
-_CAPABILITIES: dict[
-    str, tuple[Callable[[str, argparse.Namespace], Iterable[dict[str, object]]], str]
-] = {
-    "numbers": (_numbers, "figures: kind, value, span (vnnews.extract_numbers)"),
-    "dates": (_dates, "dates and times resolved against --ref (vnnews.extract_dates)"),
-    "people": (_people, "people and their titles, one mention a line (vnnews.extract_people)"),
-    "sentences": (_sentences, "sentences with their spans (vnnews.sentence_spans)"),
-    "slug": (_slugs, "the URL slug of each non-blank line (vnnews.slugify)"),
-    "words": (_words, "words with their spans (vnnews.words; loads underthesea's model)"),
-}
-
-
-def _cmd_capability(args: argparse.Namespace) -> int:
-    extract, _ = _CAPABILITIES[args.command]
-    for item in extract(read_input(args.file), args):
-        _write(_text_line(item) if args.format == "text" else _json_line(item))
+def _run_normalize(args: argparse.Namespace) -> int:
+    guard = _InterruptGuard()
+    try:
+        with guard:
+            for line in _text_lines(args):
+                guard.write(normalize(line))
+    except KeyboardInterrupt:
+        return 130
     return 0
 
 
-def _text_line(item: dict[str, object]) -> str:
-    """``text<TAB>start<TAB>end`` and the main attribute (POS tag, slug, kind and value…)."""
-    span = item["span"]
-    assert isinstance(span, list)  # every match dict has "span": [start, end]
-    start, end = span
-    extra = [item.get(key) for key in ("pos", "slug", "kind", "value", "grain", "start", "name")]
-    tail = "".join(f"\t{value}" for value in extra if value is not None)
-    return f"{item['text']}\t{start}\t{end}{tail}\n"
+def _line_command(
+    name: str,
+    command: _Lines,
+    *,
+    help: str,
+    description: str,
+    columns: str,
+    default_format: str = "json",
+    options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> Command:
+    """The table entry of a short-text command."""
+
+    def configure(parser: argparse.ArgumentParser) -> None:
+        _add_text_input(parser)
+        if options is not None:
+            options(parser)
+        parser.add_argument(
+            "--format",
+            choices=("text", "json"),
+            default=default_format,
+            help=f"json: one JSON object a line; text: tab-separated columns ({default_format})",
+        )
+        _add_progress(parser)
+
+    epilog = f"--format text columns: {columns}. Spans are in characters of the whole input."
+    return Command(
+        name, help, description, configure, lambda args: _run_lines(command, args), epilog
+    )
+
+
+def _dates_options(parser: argparse.ArgumentParser) -> None:
+    _add_published(parser, "the reference of relative dates such as 'hôm qua' (default: today)")
+
+
+def _words_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--pos", action="store_true", help="add part-of-speech tags (slower)")
+
+
+def _normalize_configure(parser: argparse.ArgumentParser) -> None:
+    _add_text_input(parser)
 
 
 # --------------------------------------------------------------------------- spoken
 
 
-def _cmd_spoken(args: argparse.Namespace) -> int:
+def _run_spoken(args: argparse.Namespace) -> int:
     from vnnews.errors import AmbiguityError
     from vnnews.spoken import SpokenStyle, to_spoken
 
     style = SpokenStyle.nemo() if args.style == "nemo" else SpokenStyle()
-    text = read_input(args.file)
+    # The whole text at once: the spoken form reads a page (its boilerplate lines, its
+    # headings) as a whole.
+    text = "".join(_text_lines(args))
     try:
-        result = to_spoken(text, ref=args.ref, style=style, on_ambiguous=args.ambiguous)
+        result = to_spoken(text, ref=args.published, style=style, on_ambiguous=args.ambiguous)
     except AmbiguityError as error:
-        raise CliError(f"vnnews: {error}", status=1) from None
+        raise CliError(f"vnnews spoken: {error}", status=1) from None
     _write(result.text if args.format == "text" else _json_line(result.to_dict()))
     return 0
 
 
-def _add_spoken(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
-        "spoken",
-        help="write the text as it is read aloud (figures, dates, units, abbreviations in words)",
-        description="Write the text with every figure, date, unit and abbreviation in words "
-        "(vnnews.to_spoken); --format json adds the rewritten pieces with their spans.",
+def _configure_spoken(parser: argparse.ArgumentParser) -> None:
+    _add_text_input(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="output (text)")
+    parser.add_argument(
+        "--style", choices=("news", "nemo"), default="news", help="reading style (news)"
     )
-    cmd.add_argument("file", nargs="?", default="-", help="UTF-8 file, or - for stdin")
-    cmd.add_argument("--format", choices=("text", "json"), default="text", help="output (text)")
-    cmd.add_argument("--style", choices=("news", "nemo"), default="news", help="reading style")
-    cmd.add_argument(
+    parser.add_argument(
         "--ambiguous",
         choices=("flag", "raise", "keep"),
         default="flag",
         help="an ambiguous token: best reading (flag), exit 1 (raise), or as written (keep)",
     )
-    cmd.add_argument("--ref", type=_iso_date, metavar="YYYY-MM-DD", help="reference date")
-    cmd.set_defaults(handler=_cmd_spoken)
+    _add_published(parser, "to resolve relative dates")
 
 
 # --------------------------------------------------------------------------- analyze
 
 
-def _cmd_analyze(args: argparse.Namespace) -> int:
+def _configure_analyze(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 files, or - for stdin")
+    cmd.add_argument("--example", action="store_true", help="analyse the bundled example article")
+    _add_published(cmd, "the reference of relative dates (default: from the dateline)")
+    cmd.add_argument(
+        "--format",
+        choices=("text", "json", "parquet"),
+        help="text: a report for people (default on a terminal); json: one object per input; "
+        "parquet: the tables of the results in --out DIR (needs vnnews[parquet])",
+    )
+    cmd.add_argument("--out", metavar="DIR", help="folder of the Parquet tables")
+    cmd.add_argument("--words", action="store_true", help="add the word list (loads underthesea)")
+    batch = cmd.add_argument_group("corpus mode")
+    batch.add_argument("--jsonl", metavar="FILE", help="JSON Lines corpus (- for stdin)")
+    batch.add_argument(
+        "--text-field", default="text", metavar="FIELD", help="field holding the text (text)"
+    )
+    batch.add_argument(
+        "--id-field", default="id", metavar="FIELD", help="field copied to the output as id (id)"
+    )
+    batch.add_argument(
+        "--published-field",
+        metavar="FIELD",
+        help="field holding each record's date (YYYY-MM-DD or ISO timestamp)",
+    )
+    batch.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="worker processes (1)"
+    )
+    _add_progress(batch)
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    if (args.format == "parquet") != (args.out is not None):
+        raise CliError("vnnews analyze: --format parquet and --out DIR go together")
     if args.jsonl is not None:
         if args.files or args.example:
             raise CliError("vnnews analyze: --jsonl reads its own input; drop FILE and --example")
         if args.format == "text":
             raise CliError("vnnews analyze: --jsonl writes JSON Lines; drop --format text")
-        return _run_batch(args)
+        return _run_corpus(args)
     if args.example and args.files:
         raise CliError("vnnews analyze: give FILE… or --example, not both")
     inputs = _analyze_inputs(args)
+    published = args.published or (_EXAMPLE_PUBLISHED if args.example else None)
+    if args.format == "parquet":
+        from vnnews.corpus._parquet import write_parquet
+        from vnnews.corpus._records import analyze_records
+
+        records = ({"id": label, "text": text} for label, text in inputs)
+        outputs = list(analyze_records(records, published=published, words=args.words))
+        write_parquet(outputs, args.out)
+        return 1 if any("error" in output for output in outputs) else 0
     as_text = (args.format or ("text" if sys.stdout.isatty() else "json")) == "text"
     from vnnews.article import analyze
 
     for number, (label, text) in enumerate(inputs):
-        published = args.published or (_EXAMPLE_PUBLISHED if args.example else None)
         article = analyze(text, published=published, words=args.words)
         if as_text:
             heading = f"==> {label} <==\n" if len(inputs) > 1 else ""
@@ -322,46 +623,53 @@ def _section(
     return lines
 
 
-# --------------------------------------------------------------------------- batch
+# --------------------------------------------------------------------------- corpus mode
 
 
-def _run_batch(args: argparse.Namespace) -> int:
-    from vnnews.article import ordered_map
+def _run_corpus(args: argparse.Namespace) -> int:
+    from vnnews.corpus._records import Form, RawLine, RecordOptions, record_stream
 
-    stream = _open_binary(args.jsonl)
-    task = partial(
-        _batch_record,
-        text_field=args.text_field,
-        id_field=args.id_field,
+    options = RecordOptions(
+        text=args.text_field,
+        id=args.id_field,
         published_field=args.published_field,
         published=args.published,
         words=args.words,
     )
-    progress = _Progress(args.progress)
+    stream = _open_binary(args.jsonl)
+    lines = (RawLine(*line) for line in _numbered_lines(stream))
+    form: Form = "rows" if args.format == "parquet" else "json"
+    results = record_stream(lines, options, form, workers=args.workers, chunksize=8)
+    progress = _Progress(args.progress, "records", "articles")
     guard = _InterruptGuard()
-    results = ordered_map(task, _numbered_lines(stream), workers=args.workers, chunksize=8)
     try:
         with guard:
-            for ok, line in results:
-                guard.write(line)
-                progress.count(ok)
+            if form == "rows":
+                _write_tables(results, args.out, progress)
+            else:
+                for result in results:
+                    assert isinstance(result, tuple)
+                    ok, line = result
+                    guard.write(line)
+                    progress.count(ok=ok)
     except KeyboardInterrupt:
         progress.finish(interrupted=True)
         return 130
     finally:
-        results.close()
+        results.close()  # type: ignore[attr-defined]
         stream.close()
     progress.finish(interrupted=False)
     return 1 if progress.errors else 0
 
 
-def _open_binary(source: str) -> BinaryIO:
-    if source == "-":
-        return sys.stdin.buffer
-    try:
-        return Path(source).open("rb")  # closed by the caller
-    except OSError as error:
-        raise CliError(f"vnnews: cannot read {source}: {error.strerror or error}") from None
+def _write_tables(results: Iterable[object], folder: str, progress: _Progress) -> None:
+    from vnnews.corpus._parquet import ParquetTables
+
+    with ParquetTables(folder) as tables:
+        for rows in results:
+            assert isinstance(rows, dict)
+            tables.add(rows)
+            progress.count(ok=rows["articles"][0][3] is None)  # the error column
 
 
 def _numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, int, bytes]]:
@@ -373,92 +681,48 @@ def _numbered_lines(stream: BinaryIO) -> Iterator[tuple[int, int, bytes]]:
         offset += len(raw)
 
 
-def _batch_record(
-    record: tuple[int, int, bytes],
-    *,
-    text_field: str,
-    id_field: str,
-    published_field: str | None,
-    published: date | None,
-    words: bool,
-) -> tuple[bool, str]:
-    """Analyse one JSON Lines record; return (ok, the output line). Never raises."""
-    number, offset, raw = record
-    identifier: object = None
-    try:
-        data = _parse_record(raw, number, offset)
-        identifier = data.get(id_field)
-        text = data.get(text_field)
-        if not isinstance(text, str):
-            raise CliError(f"line {number}: no string field {text_field!r}")
-        when = _record_date(data, published_field, number) or published
-        from vnnews.article import analyze
-
-        article = analyze(text, published=when, words=words)
-        return True, _json_line({"id": identifier, **article.to_dict()})
-    except Exception as error:  # one bad record becomes an error line, never a stop
-        message = " ".join(str(error).removeprefix("vnnews: ").split()) or type(error).__name__
-        return False, _json_line({"id": identifier, "line": number, "error": message})
-
-
-def _parse_record(raw: bytes, number: int, offset: int) -> dict[str, object]:
-    import json
-
-    line = _decode(raw, f"line {number}", offset).rstrip("\r\n")
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise CliError(f"line {number}: bad JSON: {error.msg} (column {error.colno})") from None
-    if not isinstance(data, dict):
-        raise CliError(f"line {number}: expected a JSON object, not {type(data).__name__}")
-    return data
-
-
-def _record_date(data: dict[str, object], field: str | None, number: int) -> date | None:
-    value = data.get(field) if field else None
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise CliError(f"line {number}: bad date {value!r} in field {field!r}") from None
-
-
 class _Progress:
-    """Counts records; draws a one-line progress bar on stderr when asked or on a terminal."""
+    """Counts records; draws a one-line progress bar on stderr when asked or on a terminal,
+    and says nothing otherwise."""
 
-    def __init__(self, show: bool | None) -> None:
+    def __init__(self, show: bool | None, unit: str, rate_unit: str | None = None) -> None:
         self.show = sys.stderr.isatty() if show is None else show
+        self.unit = unit
+        self.rate_unit = rate_unit or unit
         self.records = 0
         self.errors = 0
         self.started = time.perf_counter()
         self._drawn = 0.0
 
-    def count(self, ok: bool) -> None:
+    def count(self, *, ok: bool) -> None:
         self.records += 1
         self.errors += not ok
-        now = time.perf_counter()
-        if self.show and now - self._drawn >= 0.2:
-            self._drawn = now
-            sys.stderr.write(f"\r{self._status(now)}")
-            sys.stderr.flush()
+        if self.show:
+            now = time.perf_counter()
+            if now - self._drawn >= 0.2:
+                self._drawn = now
+                sys.stderr.write(f"\r{self._status(now)}")
+                sys.stderr.flush()
 
     def _status(self, now: float) -> str:
         rate = self.records / max(now - self.started, 1e-9)
         errors = "error" if self.errors == 1 else "errors"
-        return f"{self.records} records, {self.errors} {errors}, {rate:.1f} articles/s"
+        return f"{self.records} {self.unit}, {self.errors} {errors}, {rate:.1f} {self.rate_unit}/s"
 
     def finish(self, *, interrupted: bool) -> None:
-        clear = "\r\x1b[K" if self.show else ""
+        """The summary line, when shown; an interruption is always reported."""
+        if not (self.show or interrupted):
+            return
         ending = " (interrupted)" if interrupted else ""
         seconds = time.perf_counter() - self.started
+        clear = "\r\x1b[K" if self.show else ""
         sys.stderr.write(f"{clear}vnnews: {self._status(time.perf_counter())}{ending}")
         sys.stderr.write(f" in {seconds:.1f} s\n")
         sys.stderr.flush()
 
 
 class _InterruptGuard:
-    """Ctrl-C stops the batch between output lines, never in the middle of one."""
+    """Ctrl-C stops a command between output lines, never in the middle of one."""
 
     def __init__(self) -> None:
         self._writing = False
@@ -486,93 +750,127 @@ class _InterruptGuard:
         else:
             raise KeyboardInterrupt
 
-    def write(self, line: str) -> None:
+    def write(self, text: str) -> None:
         self._writing = True
         try:
-            _write(line)
+            _write(text)
         finally:
             self._writing = False
         if self._pending:
             raise KeyboardInterrupt
 
 
+# --------------------------------------------------------------------------- the commands
+
+COMMANDS: list[Command] = [
+    Command(
+        "analyze",
+        help="analyse whole articles: title, byline, people, figures, dates",
+        description="Analyse news articles: each FILE is one article (or the bundled example). "
+        "With --jsonl, analyse a corpus of JSON Lines, one article a record, in order, on "
+        "--workers processes; --format parquet writes the results as tables.",
+        configure=_configure_analyze,
+        run=_run_analyze,
+    ),
+    _line_command(
+        "numbers",
+        _Lines(_numbers, _number_columns),
+        help="figures with their kind, value, unit and span",
+        description="Find the figures of the text (vnnews.extract_numbers): cardinals, "
+        "decimals, percentages, fractions, ranges, ordinals, money, with their values.",
+        columns="text, start, end, kind, value (low-high for a range, n/d for a fraction), "
+        "unit (with the currency of money), qualifier",
+    ),
+    _line_command(
+        "dates",
+        _Lines(_dates, _date_columns),
+        help="dates and times, resolved against the publication date",
+        description="Find the dates and times of the text (vnnews.extract_dates) and resolve "
+        "relative ones ('hôm qua', 'Sáng 20/1') against --published.",
+        columns="text, start, end, value, lunar date",
+        options=_dates_options,
+    ),
+    _line_command(
+        "people",
+        _Lines(_people, _people_columns),
+        help="people named in the text, with their titles",
+        description="Find each mention of a person (vnnews.extract_people): the name, the "
+        "honorific, and every title the text gives them there.",
+        columns="text, start, end, name, honorific, titles (separated by '; ')",
+    ),
+    _line_command(
+        "sentences",
+        _Lines(_sentences, lambda item: []),
+        help="sentences with their spans",
+        description="Split the text into sentences (vnnews.sentence_spans); a line break "
+        "always ends one.",
+        columns="text, start, end",
+    ),
+    _line_command(
+        "slug",
+        _Lines(_slugs, lambda item: [item["slug"]], plain=True),
+        help="the URL slug of each line",
+        description="Write the URL slug (vnnews.slugify) of the text, or of each non-blank "
+        'line of a file: vnnews slug "Chủ động, linh hoạt" writes chu-dong-linh-hoat.',
+        columns="the slug alone; --format json adds the line and its span",
+        default_format="text",
+    ),
+    _line_command(
+        "words",
+        _Lines(_words, lambda item: [item["pos"]] if item["pos"] else []),
+        help="words with their spans (loads underthesea's model)",
+        description="Segment the text into words (vnnews.words), multi-syllable words kept "
+        "whole, with part-of-speech tags on request.",
+        columns="text, start, end, and the tag with --pos",
+        default_format="text",
+        options=_words_options,
+    ),
+    Command(
+        "spoken",
+        help="the text as it is read aloud: figures, dates, units, abbreviations in words",
+        description="Write the text with every figure, date, unit and abbreviation in words "
+        "(vnnews.to_spoken); --format json adds the rewritten pieces with their spans.",
+        configure=_configure_spoken,
+        run=_run_spoken,
+    ),
+    Command(
+        "normalize",
+        help="the text normalised: NFC, tone placement, whitespace",
+        description="Write the text normalised (vnnews.normalize): Unicode NFC, the usual tone "
+        "placement (hoà → hòa, thuỷ → thủy), one space for any run of spaces, NBSP or "
+        "zero-width characters, line breaks kept as \\n.",
+        configure=_normalize_configure,
+        run=_run_normalize,
+    ),
+]
+"""Every subcommand, in the order ``vnnews --help`` lists them."""
+
+
 # --------------------------------------------------------------------------- parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``vnnews`` command."""
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The argument parser of the ``vnnews`` command and the parser of each subcommand."""
     from vnnews import __version__
 
     parser = _Parser(prog="vnnews", description="Vietnamese news text processing with exact spans.")
     parser.add_argument("--version", action="version", version=f"vnnews {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    normalize_cmd = commands.add_parser(
-        "normalize", help="write the text normalised (NFC, tone placement, whitespace)"
-    )
-    normalize_cmd.add_argument("file", nargs="?", default="-", help="UTF-8 file, or - for stdin")
-    normalize_cmd.set_defaults(handler=_cmd_normalize)
-    _add_analyze(commands)
-    _add_spoken(commands)
-    for name, (_, help_text) in _CAPABILITIES.items():
-        _add_capability(commands, name, help_text)
-    return parser
-
-
-def _add_analyze(commands: argparse._SubParsersAction[_Parser]) -> None:
-    cmd = commands.add_parser(
-        "analyze",
-        help="analyse whole articles: title, byline, people, figures, dates",
-        description="Analyse news articles. With --jsonl, stream a corpus of JSON Lines.",
-    )
-    cmd.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 files, or - for stdin")
-    cmd.add_argument("--example", action="store_true", help="analyse the bundled example article")
-    cmd.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD", help="publication date")
-    cmd.add_argument(
-        "--format",
-        choices=("text", "json"),
-        help="text: a report for people (default on a terminal); json: one object per input",
-    )
-    cmd.add_argument("--words", action="store_true", help="add the word list (loads underthesea)")
-    batch = cmd.add_argument_group("batch mode")
-    batch.add_argument("--jsonl", metavar="FILE", help="JSON Lines corpus (- for stdin)")
-    batch.add_argument(
-        "--text-field", default="text", metavar="FIELD", help="field holding the text (text)"
-    )
-    batch.add_argument(
-        "--id-field", default="id", metavar="FIELD", help="field copied to the output as id (id)"
-    )
-    batch.add_argument(
-        "--published-field", metavar="FIELD", help="field holding each record's YYYY-MM-DD date"
-    )
-    batch.add_argument(
-        "--workers", type=_positive, default=1, metavar="N", help="worker processes (1)"
-    )
-    batch.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="progress bar on stderr (default: when stderr is a terminal)",
-    )
-    cmd.set_defaults(handler=_cmd_analyze)
-
-
-def _add_capability(commands: argparse._SubParsersAction[_Parser], name: str, text: str) -> None:
-    cmd = commands.add_parser(name, help=text, description=f"Write {text}, one a line.")
-    cmd.add_argument("file", nargs="?", default="-", help="UTF-8 file, or - for stdin")
-    if name == "dates":
-        cmd.add_argument("--ref", type=_iso_date, metavar="YYYY-MM-DD", help="reference date")
-    if name == "words":
-        cmd.add_argument("--pos", action="store_true", help="add part-of-speech tags (slower)")
-    default = "text" if name == "words" else "json"
-    cmd.add_argument(
-        "--format", choices=("text", "json"), default=default, help=f"output ({default})"
-    )
-    cmd.set_defaults(handler=_cmd_capability)
+    parsers: dict[str, argparse.ArgumentParser] = {}
+    for command in COMMANDS:
+        sub = commands.add_parser(
+            command.name,
+            help=command.help,
+            description=command.description,
+            epilog=command.epilog,
+        )
+        command.configure(sub)
+        sub.set_defaults(handler=command.run)
+        parsers[command.name] = sub
+    return parser, parsers
 
 
 def _silence_stdout() -> None:
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
@@ -580,12 +878,16 @@ def _silence_stdout() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser, parsers = build_parser()
+    args, extra = parser.parse_known_args(argv)
     handler: Callable[[argparse.Namespace], int] | None = getattr(args, "handler", None)
     if handler is None:
+        if extra:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
         parser.print_help(sys.stderr)
         return 2
+    if extra:  # blame the subcommand, whose --help lists what it takes
+        parsers[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return handler(args)
     except CliError as error:

@@ -9,8 +9,8 @@ entry per person). Every span points into the original input.
 
 The package has one module a job: the result types (``_results``), the page layout and its
 boilerplate table (``_layout``), the analysis itself (``_analyze``), the process pool of
-:func:`analyze_many` (``_pool``) and the JSON forms of the schema (``_json``). The names below
-are the public ones; import them from ``vnnews.article`` (or the top-level ``vnnews``).
+:func:`analyze_many` (``_pool``), its warm-up (``_warm``) and the JSON forms of the schema
+(``_json``). The names below are the public ones; import them from ``vnnews.article`` (or the top-level ``vnnews``).
 
 >>> from vnnews import analyze
 >>> article = analyze("Tiêu đề bài báo hôm nay\\n\\nSáng 20/1, hội nghị khai mạc.\\n\\nKim Oanh")
@@ -29,6 +29,7 @@ from vnnews.article._json import (
 )
 from vnnews.article._pool import ordered_map
 from vnnews.article._results import Article, ArticleError, Boilerplate, Person, Segment
+from vnnews.article._warm import warm_up
 
 __all__ = [
     "Article",
@@ -45,5 +46,6 @@ __all__ = [
     "ordered_map",
     "plain",
     "role_to_dict",
+    "warm_up",
     "word_to_dict",
 ]

@@ -123,7 +123,11 @@ def analyze_many(
     if workers < 1 or chunksize < 1:
         raise ValueError("workers and chunksize must be at least 1")
     task = partial(_analyze_record, published=_coerce_published(published), words=words)
-    return ordered_map(task, enumerate(texts), workers=workers, chunksize=chunksize)
+    from vnnews.article._warm import warm_up
+
+    return ordered_map(
+        task, enumerate(texts), workers=workers, chunksize=chunksize, warm_up=warm_up
+    )
 
 
 def _analyze_record(

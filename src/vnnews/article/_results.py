@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from vnnews.article._json import (
+    date_from_dict,
     date_to_dict,
+    mappings,
+    mention_from_dict,
     mention_to_dict,
+    number_from_dict,
     number_to_dict,
+    role_from_dict,
     role_to_dict,
+    span_of,
+    text_at,
+    word_from_dict,
     word_to_dict,
 )
+from vnnews.errors import ParseError, require_str
 
 if TYPE_CHECKING:
     from vnnews.dates import DateMatch
@@ -42,6 +52,11 @@ class Segment:
         """``{"text": …, "span": [start, end]}``."""
         return {"text": self.text, "span": list(self.span)}
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object], text: str) -> Segment:
+        """The segment of :meth:`to_dict`, its span into ``text`` (checked)."""
+        return cls(text_at(text, data), span_of(data))
+
 
 @dataclass(frozen=True, slots=True)
 class Boilerplate:
@@ -60,6 +75,14 @@ class Boilerplate:
     def to_dict(self) -> dict[str, object]:
         """``{"text", "span", "kind", "rule"}``."""
         return {"text": self.text, "span": list(self.span), "kind": self.kind, "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object], text: str) -> Boilerplate:
+        """The line of :meth:`to_dict`, its span into ``text`` (checked)."""
+        kind, rule = data.get("kind"), data.get("rule")
+        if not isinstance(kind, str) or not isinstance(rule, str):
+            raise ParseError(str(data)[:60], "a boilerplate line needs a string kind and rule")
+        return cls(text_at(text, data), span_of(data), kind, rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +114,19 @@ class Person:
             "roles": [role_to_dict(role) for role in self.roles],
             "mentions": [mention_to_dict(mention) for mention in self.mentions],
         }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object], text: str) -> Person:
+        """The person of :meth:`to_dict`, every span into ``text`` (checked)."""
+        name, honorifics = data.get("name"), data.get("honorifics")
+        if not isinstance(name, str) or not isinstance(honorifics, list):
+            raise ParseError(str(data)[:60], "a person needs a string name and honorifics")
+        return cls(
+            name,
+            tuple(str(honorific) for honorific in honorifics),
+            tuple(role_from_dict(role, text) for role in mappings(data, "roles")),
+            tuple(mention_from_dict(mention, text) for mention in mappings(data, "mentions")),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,11 +198,88 @@ class Article:
             "words": None if self.words is None else [word_to_dict(w) for w in self.words],
         }
 
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object], text: str) -> Article:
+        """The article :meth:`to_dict` gave, rebuilt with ``text``, the input it was made from.
+
+        The dictionary does not repeat the input, so it is given again; every span is checked
+        against it (``ParseError`` when a span does not slice the ``"text"`` it came with, or
+        when ``data`` is not of this schema). Keys other than the schema's (an ``"id"`` or
+        ``"index"`` of a record, say) are ignored.
+
+        >>> from vnnews import analyze
+        >>> text = "Giá vàng lập đỉnh mới\\nSáng 20/1, giá vàng tăng 2%."
+        >>> article = analyze(text, published="2022-01-20")
+        >>> Article.from_dict(article.to_dict(), text) == article
+        True
+        """
+        require_str(text, "text")
+        if not isinstance(data, Mapping):
+            raise TypeError(f"data must be a mapping, not {type(data).__name__}")
+        if data.get("schema") != SCHEMA_VERSION:
+            raise ParseError(str(data.get("schema")), f"not an article of schema {SCHEMA_VERSION}")
+        title_span = span_of(data, "title_span") if data.get("title_span") is not None else None
+        words = data.get("words")
+        return cls(
+            text=text,
+            title=text_at(text, data, "title_span", "title") if title_span else None,
+            title_span=title_span,
+            slug=_optional(data, "slug"),
+            author=_optional(data, "author"),
+            byline=_segment(data, "byline", text),
+            published=_published(data.get("published")),
+            dateline=_segment(data, "dateline", text),
+            paragraphs=_segments(data, "paragraphs", text),
+            captions=_segments(data, "captions", text),
+            boilerplate=tuple(
+                Boilerplate.from_dict(b, text) for b in mappings(data, "boilerplate")
+            ),
+            sentences=_segments(data, "sentences", text),
+            people=tuple(Person.from_dict(person, text) for person in mappings(data, "people")),
+            numbers=tuple(number_from_dict(number, text) for number in mappings(data, "numbers")),
+            dates=tuple(date_from_dict(match, text) for match in mappings(data, "dates")),
+            words=None
+            if words is None
+            else tuple(word_from_dict(word, text) for word in mappings(data, "words")),
+        )
+
     def to_json(self, *, indent: int | None = None) -> str:
         """:meth:`to_dict` as a JSON string (UTF-8 characters kept, not escaped)."""
         import json
 
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def _optional(data: Mapping[str, object], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise ParseError(str(value)[:60], f"{key!r} must be a string or null")
+
+
+def _segment(data: Mapping[str, object], key: str, text: str) -> Segment | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise ParseError(str(value)[:60], f"{key!r} must be an object or null")
+    return Segment.from_dict(value, text)
+
+
+def _segments(data: Mapping[str, object], key: str, text: str) -> tuple[Segment, ...]:
+    return tuple(Segment.from_dict(item, text) for item in mappings(data, key))
+
+
+def _published(value: object) -> date | None:
+    """The ``published`` of :meth:`Article.to_dict`: ``YYYY-MM-DD``, or with a time."""
+    if value is None:
+        return None
+    try:
+        if isinstance(value, str) and len(value) == 10:
+            return date.fromisoformat(value)
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        raise ParseError(str(value), "'published' must be an ISO date or null") from None
 
 
 @dataclass(frozen=True, slots=True)
