@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         Segment,
         analyze,
         analyze_many,
+        example_text,
     )
     from vnnews.corpus import analyze_records, warm_up
     from vnnews.dates import DateMatch, TimeValue, extract_dates, format_date, parse_date
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "vnnews.article": (
         "Article", "ArticleError", "Boilerplate", "Person", "Segment", "analyze", "analyze_many",
+        "example_text",
     ),
     "vnnews.corpus": ("analyze_records", "warm_up"),
     "vnnews.dates": ("DateMatch", "TimeValue", "extract_dates", "format_date", "parse_date"),
@@ -92,6 +94,7 @@ __all__ = [
     "analyze",
     "analyze_many",
     "analyze_records",
+    "example_text",
     "expand_abbreviation",
     "extract_dates",
     "extract_numbers",

@@ -24,6 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
+from vnnews.article._example import EXAMPLE_PUBLISHED
 from vnnews.normalization import normalize
 
 if TYPE_CHECKING:
@@ -33,8 +34,6 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
-_EXAMPLE = "examples/article_2022-01-20.txt"
-_EXAMPLE_PUBLISHED = date(2022, 1, 20)
 _MONTHS = [
     "January",
     "February",
@@ -536,7 +535,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     if args.example and args.files:
         raise CliError("vnnews analyze: give FILE… or --example, not both")
     inputs = _analyze_inputs(args)
-    published = args.published or (_EXAMPLE_PUBLISHED if args.example else None)
+    published = args.published or (EXAMPLE_PUBLISHED if args.example else None)
     if args.format == "parquet":
         from vnnews.corpus._parquet import write_parquet
         from vnnews.corpus._records import analyze_records
@@ -560,9 +559,9 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
 def _analyze_inputs(args: argparse.Namespace) -> list[tuple[str, str]]:
     if args.example:
-        from vnnews._data import read_text
+        from vnnews.article import example_text
 
-        return [("<example>", read_text(_EXAMPLE))]
+        return [("<example>", example_text())]
     return [(source, read_input(source)) for source in args.files or ["-"]]
 
 

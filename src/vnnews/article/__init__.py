@@ -19,6 +19,7 @@ boilerplate table (``_layout``), the analysis itself (``_analyze``), the process
 """
 
 from vnnews.article._analyze import analyze, analyze_many, merge_people
+from vnnews.article._example import EXAMPLE_PUBLISHED, example_text
 from vnnews.article._json import (
     date_to_dict,
     mention_to_dict,
@@ -32,6 +33,7 @@ from vnnews.article._results import Article, ArticleError, Boilerplate, Person, 
 from vnnews.article._warm import warm_up
 
 __all__ = [
+    "EXAMPLE_PUBLISHED",
     "Article",
     "ArticleError",
     "Boilerplate",
@@ -40,6 +42,7 @@ __all__ = [
     "analyze",
     "analyze_many",
     "date_to_dict",
+    "example_text",
     "mention_to_dict",
     "merge_people",
     "number_to_dict",
