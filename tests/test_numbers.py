@@ -312,7 +312,7 @@ def _one_scan_starts(text: str) -> list[int]:
     """Where a figure may begin, found by the one-pattern scan the extractor used to make."""
     import regex
 
-    from vnnews.numbers import _lexicon as lex
+    from vnnews._numerals import lexicon as lex
     from vnnews.numbers import _patterns as pat
 
     firsts = {phrase.split(" ")[0] for phrase in lex.qualifiers()}

@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vnnews
+from vnnews._numerals import lexicon as lex
 from vnnews.numbers import _extract, _figures
-from vnnews.numbers import _lexicon as lex
 from vnnews.numbers import _patterns as pat
 
 _WORDS = sorted(

@@ -6,9 +6,9 @@ from fractions import Fraction
 
 import regex
 
+from vnnews._numerals.grammar import InvalidNumberError, parse_tokens, parse_words
 from vnnews.errors import ParseError, require_str
 from vnnews.normalize import normalize
-from vnnews.numbers._parse import InvalidNumberError, parse_tokens, parse_words
 
 __all__ = ["as_number", "parse_number", "tokenize"]
 

@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 import regex
 
+from vnnews._numerals import lexicon as lex
 from vnnews.errors import require_str
 from vnnews.normalize import NormalizedText, normalize_with_offsets
-from vnnews.numbers import _lexicon as lex
 from vnnews.numbers import _patterns as pat
 from vnnews.numbers._api import as_number
 from vnnews.numbers._figures import (
@@ -203,13 +203,13 @@ def extract_numbers(text: str) -> list[NumberMatch]:
     ('từ 5 đến 7 triệu đồng', 'range', 5000000, 7000000, 'VND')
     """
     normalized = normalize_with_offsets(require_str(text, "text"))
-    return numbers_in(normalized, 0, len(normalized.text), None)
+    return _numbers_in(normalized, 0, len(normalized.text), None)
 
 
-def numbers_in(
+def _numbers_in(
     normalized: NormalizedText, low: int, high: int, dates: Sequence[tuple[int, int]] | None
 ) -> list[NumberMatch]:
-    """Internal, for ``vnnews.article``: the figures of ``normalized.text[low:high]`` (a line
+    """For ``vnnews.article``: the figures of ``normalized.text[low:high]`` (a line
     of an article, or all of a text), spans into ``normalized.original``.
 
     ``dates`` are the spans (into the original) of the dates there, found once by the caller;
@@ -241,11 +241,13 @@ def numbers_in(
 def _date_spans(normalized: NormalizedText, starts: list[int]) -> list[tuple[int, int]]:
     """The spans of extract_dates' dates, read only on the lines where a figure may begin
     (``starts``: offsets in the normalised text)."""
-    # Imported here: vnnews.dates imports this package at module level.
-    from vnnews.dates import date_spans
+    # Number extraction asks dates which spans are dates (dates never import numbers). The
+    # import is deferred to the first extraction: parse_number and the formatters need none
+    # of it, and importing vnnews.dates would add half again to the import of this package.
+    from vnnews.dates import _date_spans
 
     near = [(start, start + 1) for start in starts]
-    return date_spans(normalized, ref=_DATE_REF, near=near)
+    return _date_spans(normalized, ref=_DATE_REF, near=near)
 
 
 def _outside(
@@ -756,3 +758,7 @@ def _roman_value(numeral: str) -> int:
         value = values[letter]
         total += -value if following and values[following] > value else value
     return total
+
+
+# The name vnnews.article imports, until it is split into a package (issue 20); not API.
+numbers_in = _numbers_in

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 import regex
 
-from vnnews.numbers import _lexicon as lex
+from vnnews._numerals import lexicon as lex
+from vnnews._numerals.grammar import InvalidNumberError, literal_value, parse_tokens
 from vnnews.numbers import _patterns as pat
-from vnnews.numbers._parse import InvalidNumberError, literal_value, parse_tokens
 
 __all__ = [
     "Figure",

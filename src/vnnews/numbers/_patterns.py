@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 import regex
 
+from vnnews._numerals import lexicon as lex
 from vnnews._trie import trie_pattern
-from vnnews.numbers import _lexicon as lex
 
 __all__ = [
     "UnicodeClasses",

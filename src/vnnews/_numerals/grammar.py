@@ -22,7 +22,7 @@ from typing import cast
 
 import regex
 
-from vnnews.numbers._lexicon import SUFFIXES, number_words
+from vnnews._numerals.lexicon import SUFFIXES, number_words
 
 __all__ = [
     "InvalidNumberError",
