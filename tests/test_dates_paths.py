@@ -206,6 +206,7 @@ _piece = st.one_of(
     _word,
     _word,
     st.sampled_from(EXPRESSIONS),
+    st.builds("{} {}".format, _word, st.sampled_from(EXPRESSIONS)),  # "hôm" + "20/1"
     st.builds("{}{}{}{}".format, _digits, _AFTER, st.sampled_from(["", " "]), _AFTER),
     st.builds("{}{}{}".format, _digits, st.sampled_from(_GAPS), _word),
     st.sampled_from(_ODD + MARKS),
