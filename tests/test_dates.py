@@ -59,6 +59,8 @@ def test_parse_date_rejects(case: dict[str, Any]) -> None:
     with pytest.raises(ParseError) as error:
         parse_date(case["text"], ref=ARTICLE_REF)
     assert error.value.text == case["text"]
+    assert error.value.hint == case["hint"]
+    assert str(error.value) == f"cannot read {case['text']!r}: {case['hint']}"
 
 
 # --- the fixture article (published 2022-01-20) ----------------------------------------------

@@ -47,6 +47,8 @@ def test_parse_number_refuses(case: dict[str, Any]) -> None:
     with pytest.raises(ParseError) as raised:
         parse_number(case["text"])
     assert raised.value.text == case["text"]
+    assert raised.value.hint == case["hint"]
+    assert str(raised.value) == f"cannot read {case['text']!r}: {case['hint']}"
     assert isinstance(raised.value, ValueError)
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from vnnews.dates._compose import compose
+from vnnews.dates._explain import explain
 from vnnews.dates._format import format_date
 from vnnews.dates._lexicon import context_words
 from vnnews.dates._pieces import Context, Piece, resolve
@@ -81,7 +82,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     >>> parse_date("30/2/2022")
     Traceback (most recent call last):
     ...
-    vnnews.errors.ParseError: cannot read '30/2/2022': not a date or time expression
+    vnnews.errors.ParseError: cannot read '30/2/2022': February 2022 has no day 30: it has 28 days
     """
     require_str(text, "text")
     reference = _reference_time(ref)
@@ -92,7 +93,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
         pieces = compose(pieces, ctx)
     value = _whole(normalized, pieces, reference)
     if value is None:
-        raise ParseError(text, "not a date or time expression")
+        raise ParseError(text, explain(normalized, pieces))
     return value
 
 
