@@ -276,7 +276,7 @@ def numbers_in_full(text: str) -> list[tuple[object, ...]]:
         if read is None:
             continue
         position = read.end
-        if isinstance(read, _figures.Skip):
+        if not hasattr(read, "kind"):  # a code or phone number to skip
             continue
         if read.kind == "roman":
             last_roman_end = read.end
