@@ -234,6 +234,8 @@ def test_plain_figures_read_what_the_rules_read(text: str) -> None:
         "có 0,5 người",
         "mã số 123 đơn",
         "x 7",
+        "(4.028 người)",
+        "“1.900 lượt kiểm tra”",
     ],
 )
 def test_plain_figures_are_read_plainly(text: str) -> None:

@@ -24,8 +24,10 @@ _MONTHS = (
 _NOT_AFTER = r"(?![\w/]|[.,\-:]?\d)"
 # "30/2/2022", "30-2", "ngày 30 tháng 2 năm 2022", "30 tháng 2": a day, a month, maybe a year.
 _DAY_MONTH = re.compile(
-    rf"(?<![\w/.,:\-])(?P<d>\d{{1,2}})(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}))?{_NOT_AFTER}"
-    rf"|(?<!\w)(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s*[/.\-]\s*|\s+năm\s+)?(?P<y2>\d{{4}})?(?!\w)",
+    r"(?<![\w/.,:\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?:(?P=sep)(?P<y>\d{4}))?"
+    + _NOT_AFTER
+    + r"|(?<!\w)(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})"
+    r"(?:\s*[/.\-]\s*|\s+năm\s+)?(?P<y2>\d{4})?(?!\w)",
     re.IGNORECASE,
 )
 _MONTH = re.compile(r"(?<!\w)tháng\s+(?P<m>\d{1,3})(?!\w)", re.IGNORECASE)
