@@ -377,6 +377,17 @@ def test_a_place_that_begins_no_tail_matches_no_tail_pattern(text: str) -> None:
                 assert all(tail.match(variant, end) is None for tail in _tails()), (variant, end)
 
 
+def test_every_tail_word_of_the_data_files_is_seen_after_a_figure() -> None:
+    """Each word of the number tables right after a figure, glued or after a space, in each
+    case: where the look-ups say no tail begins, no tail pattern matches."""
+    for word in _data_words():
+        for case in range(4):
+            for gap in ("", " "):
+                text = f"5{gap}{_cased(word, case)}"
+                if _figures._begins_no_tail(text, 1):
+                    assert all(tail.match(text, 1) is None for tail in _tails()), text
+
+
 @pytest.mark.parametrize("text", CASE_TEXTS)
 def test_a_place_that_begins_no_tail_on_the_case_tables(text: str) -> None:
     for end in range(len(text) + 1):
