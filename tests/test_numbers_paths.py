@@ -399,8 +399,7 @@ def test_a_place_that_begins_no_tail_on_the_case_tables(text: str) -> None:
 @given(st.one_of(TEXTS, _tail_texts()))
 def test_first_characters_stand_for_their_patterns(text: str) -> None:
     """The range connector begins with a character of ``_CONNECTOR_FIRSTS``, a leading
-    currency with one of ``currency_firsts()``, a qualifier with one of
-    ``qualifier_firsts()``."""
+    currency with one of ``currency_firsts()``."""
     for position in range(len(text)):
         char = text[position]
         if char not in _extract._CONNECTOR_FIRSTS:
