@@ -58,13 +58,12 @@ def tokenize(text: str, *, quick: bool = False) -> list[str]:
         tokens = _TOKEN.findall(normalize(text).strip())
     # Digits keep their case, with a sign glued before them too: "3M" is three million, "3m"
     # three metres, "-5tr" minus five million and "-5TR" nothing.
-    return [token if _is_literal(token) else token.lower() for token in tokens]
-
-
-def _is_literal(token: str) -> bool:
-    """Whether a token is digits (maybe after a comma, or a sign glued before them)."""
-    first = token[:1]
-    return first.isdigit() or first == "," or (first in "-−" and token[1:2].isdigit())
+    return [
+        token
+        if token[:1].isdigit() or token[:1] == "," or (token[:1] in "-−" and token[1:2].isdigit())
+        else token.lower()
+        for token in tokens
+    ]
 
 
 def as_number(value: int | Fraction) -> int | float:
