@@ -59,6 +59,8 @@ def test_parse_date_rejects(case: dict[str, Any]) -> None:
     with pytest.raises(ParseError) as error:
         parse_date(case["text"], ref=ARTICLE_REF)
     assert error.value.text == case["text"]
+    assert error.value.hint == case["hint"]
+    assert str(error.value) == f"cannot read {case['text']!r}: {case['hint']}"
 
 
 # --- the fixture article (published 2022-01-20) ----------------------------------------------
@@ -371,25 +373,6 @@ def test_thread_safe() -> None:
 )
 def test_approximate_cue_before_a_slash_pair(text: str, expected: list[str]) -> None:
     assert [match.text for match in extract_dates(text, ref=ARTICLE_REF)] == expected
-
-
-def test_date_spans_near_figures_are_extract_dates_spans() -> None:
-    """The span-only entry point vnnews.numbers uses agrees with extract_dates."""
-    from vnnews.dates import date_spans
-    from vnnews.normalize import normalize_with_offsets
-
-    text = article_text() + "\nhôm qua\n  Sáng 20/1, 3 hộ\r\nnăm 2022 có 5 người"
-    normalized = normalize_with_offsets(text)
-    ref = datetime(2022, 1, 20)
-    every = [match.span for match in extract_dates(text, ref=ref)]
-    whole = [(0, len(normalized.text))]
-    assert date_spans(normalized, ref=ref, near=whole) == every
-    assert date_spans(normalized, ref=ref, near=[]) == []
-    last_line = normalized.text.rindex("\n") + 1
-    near = [(last_line, last_line + 3)]
-    assert date_spans(normalized, ref=ref, near=near) == [
-        span for span in every if span[0] >= normalized.original_span(last_line, last_line)[0]
-    ]
 
 
 @pytest.mark.parametrize(

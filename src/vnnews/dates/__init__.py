@@ -17,6 +17,7 @@ from functools import lru_cache
 import regex
 
 from vnnews.dates._compose import compose
+from vnnews.dates._explain import explain
 from vnnews.dates._format import format_date
 from vnnews.dates._lexicon import context_words
 from vnnews.dates._pieces import Context, Piece, resolve
@@ -81,10 +82,10 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     >>> parse_date("30/2/2022")
     Traceback (most recent call last):
     ...
-    vnnews.errors.ParseError: cannot read '30/2/2022': not a date or time expression
+    vnnews.errors.ParseError: cannot read '30/2/2022': February 2022 has no day 30: it has 28 days
     """
     require_str(text, "text")
-    reference = reference_time(ref)
+    reference = _reference_time(ref)
     normalized = _as_read(normalize(text))
     ctx = Context(normalized, reference, True)
     pieces = find_atoms(ctx)
@@ -92,7 +93,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
         pieces = compose(pieces, ctx)
     value = _whole(normalized, pieces, reference)
     if value is None:
-        raise ParseError(text, "not a date or time expression")
+        raise ParseError(text, explain(normalized, pieces))
     return value
 
 
@@ -117,14 +118,14 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
     [('ngày 18/12/2021', '2021-12-18 (day)')]
     """
     normalized = normalize_with_offsets(require_str(text, "text"))
-    found = _found(normalized, reference_time(ref))
+    found = _found(normalized, _reference_time(ref))
     return [DateMatch(text[start:end], (start, end), value) for start, end, value in found]
 
 
-def dates_in(
+def _dates_in(
     normalized: NormalizedText, ref: datetime, lines: list[tuple[int, int]]
 ) -> list[DateMatch]:
-    """Internal, for ``vnnews.article``: the dates of some lines of ``normalized.text``, given
+    """For ``vnnews.article``: the dates of some lines of ``normalized.text``, given
     as ranges in text order (each within one line), with spans into ``normalized.original``.
 
     What :func:`extract_dates` finds in the original text of each range read alone: a range
@@ -137,10 +138,10 @@ def dates_in(
     ]
 
 
-def date_spans(
+def _date_spans(
     normalized: NormalizedText, *, ref: datetime, near: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    """Internal, for ``vnnews.numbers``: the spans (into the original text) of the dates that
+    """For ``vnnews.numbers``: the spans (into the original text) of the dates that
     :func:`extract_dates` finds on the lines of ``normalized`` that meet one of the ``near``
     spans (of ``normalized.text``); the dates of other lines could not overlap them.
     """
@@ -211,8 +212,8 @@ def _as_read(text: str) -> str:
     return text
 
 
-def reference_time(ref: object) -> datetime:
-    """Internal: the ``ref`` argument as a naive datetime (now for None), or TypeError."""
+def _reference_time(ref: object) -> datetime:
+    """The ``ref`` argument as a naive datetime (now for None), or TypeError."""
     if ref is None:
         return datetime.now().replace(microsecond=0)
     if isinstance(ref, datetime):
@@ -244,3 +245,8 @@ def _whole(text: str, pieces: list[Piece], ref: datetime) -> TimeValue | None:
         return resolve(piece, ref)
     except (ValueError, OverflowError):  # beyond datetime's years 1-9999
         return None
+
+
+# The names vnnews.article imports, until it is split into a package (issue 20); not API.
+dates_in = _dates_in
+reference_time = _reference_time

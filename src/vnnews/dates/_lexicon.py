@@ -1,4 +1,5 @@
-"""Word tables for dates, read lazily from ``vnnews/data/date_*`` (and shared tables)."""
+"""Word tables for dates, read lazily from ``vnnews/data/date_*``, and the views dates take of
+the number tables below them (:mod:`vnnews._numerals`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from functools import lru_cache
 import regex
 
 from vnnews._data import read_lines, read_tsv
+from vnnews._numerals import lexicon as numerals
+from vnnews._numerals.grammar import InvalidNumberError, parse_tokens
 
 __all__ = [
     "Holiday",
@@ -123,20 +126,17 @@ def context_words(role: str) -> frozenset[str]:
 def fraction_date_cues() -> frozenset[str]:
     """Date cues that also announce a fraction: "khoảng 20/1" is a date, "khoảng 2/3 số hộ" not.
 
-    The date cues of ``date_context_words.tsv`` that ``vnnews.numbers`` also lists as fraction
-    cues (``number_context.tsv``), so that both modules read such a pair the same way.
+    The date cues of ``date_context_words.tsv`` that are also fraction cues of
+    ``number_context.tsv``, so that dates and ``vnnews.numbers`` read such a pair the same way.
     """
-    from vnnews.numbers._lexicon import context_words as number_context
-
-    return context_words("date_cue") & frozenset(number_context("fraction_cue"))
+    return context_words("date_cue") & frozenset(numerals.context_words("fraction_cue"))
 
 
 @lru_cache(maxsize=1)
 def fraction_cues() -> frozenset[str]:
-    """The one-word fraction cues of ``vnnews.numbers`` ("có", "chiếm"…), lower case."""
-    from vnnews.numbers._lexicon import context_words as number_context
-
-    return frozenset(cue.lower() for cue in number_context("fraction_cue") if " " not in cue)
+    """The one-word fraction cues of ``number_context.tsv`` ("có", "chiếm"…), lower case."""
+    cues = numerals.context_words("fraction_cue")
+    return frozenset(cue.lower() for cue in cues if " " not in cue)
 
 
 @lru_cache(maxsize=1)
@@ -149,42 +149,34 @@ def part_of_day_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def identifier_heads() -> frozenset[str]:
     """Words before a number that make it an identifier or a rank, lower case: the ordinal
-    heads ("số", "tầng", "phần") and ``vnnews.numbers``' identifier heads ("mã", "phòng")."""
-    from vnnews.numbers._lexicon import context_words as number_context
-
-    heads = {head.lower() for head in number_context("id_head") if " " not in head}
+    heads ("số", "tầng", "phần") and the identifier heads of ``number_context.tsv`` ("mã",
+    "phòng")."""
+    heads = {head.lower() for head in numerals.context_words("id_head") if " " not in head}
     return frozenset(heads | {head for head in ordinal_heads() if " " not in head})
 
 
 @lru_cache(maxsize=1)
 def amount_words() -> frozenset[str]:
-    """Words after a number that make it an amount: ``vnnews.numbers``' number words, units and
-    currency markers (their first words), lower case."""
-    from vnnews.numbers._lexicon import currencies, units
-    from vnnews.numbers._lexicon import number_words as all_number_words
-
-    words = [*all_number_words(), *units(), *(marker for marker, _, _ in currencies())]
+    """Words after a number that make it an amount: the number words, units and currency
+    markers of the number tables (their first words), lower case."""
+    markers = (marker for marker, _, _ in numerals.currencies())
+    words = [*numerals.number_words(), *numerals.units(), *markers]
     return frozenset(word.split()[0].lower() for word in words)
 
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    """``vnnews.numbers``' words that are no counted noun after a pair ("và", "để", "vừa"),
-    less the units of time ("ngày", "năm"), which a range counts ("3-5 năm")."""
-    from vnnews.numbers._lexicon import context_words as number_context
-
+    """The words of ``number_context.tsv`` that are no counted noun after a pair ("và", "để",
+    "vừa"), less the units of time ("ngày", "năm"), which a range counts ("3-5 năm")."""
     times = {"ngày", "tháng", "năm", "giờ", "tuần", "quý"}
-    return frozenset(word for word in number_context("not_noun") if word not in times)
+    return frozenset(word for word in numerals.context_words("not_noun") if word not in times)
 
 
 @lru_cache(maxsize=1)
 def not_counted_nouns() -> frozenset[str]:
-    """Words after a slash pair that are not a counted noun: ``vnnews.numbers``' own list
-    ("sẽ", "đã", "ngày", "năm"…) and the number words."""
-    from vnnews.numbers._lexicon import context_words as number_context
-    from vnnews.numbers._lexicon import number_words as all_number_words
-
-    return frozenset(number_context("not_noun")) | frozenset(all_number_words())
+    """Words after a slash pair that are not a counted noun, as ``vnnews.numbers`` reads them:
+    the list of ``number_context.tsv`` ("sẽ", "đã", "ngày", "năm"…) and the number words."""
+    return frozenset(numerals.context_words("not_noun")) | frozenset(numerals.number_words())
 
 
 @lru_cache(maxsize=1)
@@ -203,10 +195,11 @@ _SMALL_NUMBER_ROLES = frozenset({"digit", "digit_after_tens", "teen", "tens"})
 def number_words() -> tuple[str, ...]:
     """The number words that spell small numbers (days, hours, counts), from ``number_words.tsv``.
 
-    The table is shared with ``vnnews.numbers``; scales ("nghìn") and signs are left out.
+    The table is shared with ``vnnews.numbers`` (:mod:`vnnews._numerals`); scales ("nghìn") and
+    signs are left out.
     """
-    rows = read_tsv("number_words.tsv")
-    return tuple(row[0] for row in rows if len(row) > 2 and row[2] in _SMALL_NUMBER_ROLES)
+    words = numerals.number_words()
+    return tuple(word for word, entry in words.items() if entry.role in _SMALL_NUMBER_ROLES)
 
 
 @lru_cache(maxsize=1)
@@ -216,8 +209,7 @@ def count_words() -> tuple[str, ...]:
     "hai năm nay" (these two years), "những năm tới", "hằng năm", "mấy hôm nay": every number
     word of ``number_words.tsv`` and the plural and quantity words of ``date_context_words.tsv``.
     """
-    numbers = (row[0] for row in read_tsv("number_words.tsv") if row)
-    return (*numbers, *sorted(context_words("count_cue")))
+    return (*numerals.number_words(), *sorted(context_words("count_cue")))
 
 
 def word_number(text: str) -> int | None:
@@ -229,9 +221,7 @@ def word_number(text: str) -> int | None:
     if text.isdigit():
         return int(text)
     try:
-        from vnnews.numbers import parse_number
-
-        value = parse_number(text)
-    except (ImportError, ValueError, TypeError):  # ParseError is a ValueError
+        value = parse_tokens(text.lower().split())
+    except InvalidNumberError:
         return None
-    return int(value) if float(value).is_integer() and value >= 0 else None
+    return int(value) if value.denominator == 1 and value >= 0 else None

@@ -43,7 +43,7 @@ from vnnews.dates._build_times import (
 )
 from vnnews.dates._match import Builder, unless_counted
 
-__all__ = ["Rule", "rules"]
+__all__ = ["DigitRun", "Rule", "rules"]
 
 
 _YEAR = r"[12]\d{3}"
@@ -88,14 +88,36 @@ def _month_spec() -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class DigitRun:
+    """What a rule that can start with a run of digits reads there, read off its pattern: the
+    scan tries the rule only at a run that fits (see ``vnnews.dates._scan``).
+
+    A necessary condition, never more: where a pattern reads "any character but…" (or the
+    end of the text) the field is None (any). Characters are compared lower-cased, and " "
+    stands for any white space. ``tests/test_dates_paths.py`` checks each field against what
+    the pattern reads.
+    """
+
+    lengths: range  # how many digits the run has
+    after: tuple[str, ...] | None  # the character right after the run
+    after_space: str | None = ""  # after the run and a white space, the next character
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
-    """One family of expressions: a name (for tracing), a pattern builder and a builder."""
+    """One family of expressions: a name (for tracing), a pattern builder and a builder.
+
+    ``starts``, ``needs`` and ``digits`` are what the scan reads to try the rule only where it
+    can match; each is a necessary condition read off the pattern (a rule is tried at any run
+    of digits if ``"#"`` is in ``starts`` and ``digits`` is None).
+    """
 
     name: str
     starts: tuple[str, ...]  # the words a match can begin with, lower case; "#" for a digit
     pattern: Callable[[], str]
     build: Builder
     needs: tuple[str, ...] = ()  # a match contains one of these (lower case) near its start
+    digits: DigitRun | None = None  # for "#" in starts: the runs of digits it can read
 
 
 def first_words(names: Iterable[str]) -> tuple[str, ...]:
@@ -116,7 +138,7 @@ def rules() -> tuple[Rule, ...]:
     holidays = lex.alternation(lex.holidays())
     lunar_year = rf"(?:\s(?:năm\s)?(?P<ly>{_YEAR}|{_can_chi()}(?:\s(?:năm\s)?{_YEAR})?))"
     not_backward = r"(?!\s(?:đó|ấy|nữa|kia|khi)(?!\w))"
-    head = r"(?:(?P<head>ngày|hôm)\s(?:(?:mồng|mùng)\s?)?)?"
+    head = r"(?:(?P<head>ngày|hôm)\s(?:(?:mồng|mùng)\s)?)?"
     numbers = ("#", *first_words(lex.number_words()))
     return (
         Rule(
@@ -162,6 +184,8 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_numeric_clock,
             (":", "h", "g", "am", "pm", "a.m", "p.m"),  # "m" alone is in too many words
+            # "15:30", "15h", "10g45", "9pm", "9 am"
+            digits=DigitRun(range(1, 3), (":", "h", "g", "a", "p", " "), "ap"),
         ),
         Rule(
             "word_clock",
@@ -173,6 +197,7 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_word_clock,
             ("giờ",),
+            digits=DigitRun(range(1, 4), (" ",), "g"),  # "3 giờ"
         ),
         Rule(
             "numeric_date",
@@ -183,6 +208,7 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_numeric_date,
             ("/", "-", "."),
+            digits=DigitRun(range(1, 3), ("/", ".", "-")),
         ),
         Rule(
             "iso_date",
@@ -192,6 +218,7 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_iso_date,
             ("-",),
+            digits=DigitRun(range(4, 5), ("-",)),
         ),
         Rule(
             "day_range",
@@ -204,6 +231,7 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_day_range,
             ("-", "–", "—", "đến", "tới"),  # its range mark (the date's own mark comes later)
+            digits=DigitRun(range(1, 3), ("-", "–", "—", " "), "-–—đt"),  # "10–15/1", "10 đến 15/1"
         ),
         Rule(
             "month_range",
@@ -220,12 +248,13 @@ def rules() -> tuple[Rule, ...]:
             "word_date",
             ("ngày", "hôm", "mồng", "mùng", *numbers),
             lambda: (
-                r"(?:(?P<head>ngày|hôm)\s(?:(?P<mong>mồng|mùng)\s?)?|(?P<mong2>mồng|mùng)\s?)?"
+                r"(?:(?P<head>ngày|hôm)\s(?:(?P<mong>mồng|mùng)\s)?|(?P<mong2>mồng|mùng)\s)?"
                 rf"(?<!\w)(?P<d>\d{{1,2}}|{num})\stháng\s(?P<mon>{months})(?P<nhuan>\snhuận)?"
                 rf"{_year_spec('m')}?{_LUNAR}(?!\w){_PAST}"
             ),
             read_word_date,
             ("tháng",),
+            digits=DigitRun(range(1, 4), (" ",), "t"),
         ),
         Rule(
             "full_moon",
@@ -241,11 +270,13 @@ def rules() -> tuple[Rule, ...]:
             "tet_day",
             ("ngày", "mồng", "mùng", *numbers),
             lambda: (
-                rf"(?<!\w)(?:ngày\s)?(?:(?P<mong>mồng|mùng)\s?)?(?P<d>\d{{1,2}}|{num})\sTết"
+                # "mùng 3 Tết", "mùng3 Tết": the day glued to "mùng" if in digits.
+                rf"(?<!\w)(?:ngày\s)?(?:(?P<mong>mồng|mùng)(?:\s|(?=\d)))?(?P<d>\d{{1,2}}|{num})\sTết"
                 rf"{lunar_year}?(?!\w)"
             ),
             read_tet_day,
             ("tết",),
+            digits=DigitRun(range(1, 4), (" ",), "t"),
         ),
         Rule(
             "holiday",
@@ -286,6 +317,8 @@ def rules() -> tuple[Rule, ...]:
             # not a year span ("2016-2020") nor a code ("2020/QĐ").
             lambda: r"(?<![\w/.,:\-])(?P<y>(?:19|20)\d{2})(?![\w/%]|[.,:]?\d|\s?[-–—]\s?\d)",
             read_named_year,
+            # "World Cup 2026", "(2019)", "Euro 2024.": whatever follows but a letter, "/" or "%".
+            digits=DigitRun(range(4, 5), None, None),
         ),
         Rule(
             "year_range",
@@ -325,6 +358,7 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_months_of_year,
             ("tháng",),
+            digits=DigitRun(range(1, 4), (" ",), "t"),
         ),
         Rule(
             "half_year",
@@ -359,7 +393,8 @@ def rules() -> tuple[Rule, ...]:
             "relative_count",
             ("cách đây", *numbers),
             lambda: (
-                rf"(?<!\w)(?:(?P<ago>cách đây)\s)?(?P<n>{num})\s?"
+                # The unit glued to digits ("3ngày", "2h"), never to a word ("haingày").
+                rf"(?<!\w)(?:(?P<ago>cách đây)\s)?(?P<n>{num})(?:\s|(?<=\d))"
                 r"(?P<unit>giây|s|phút|giờ|tiếng|h|ngày|tuần|tháng|quý|năm)"
                 r"(?:\s(?P<dir>sắp tới|tiếp theo|vừa rồi|vừa qua|gần đây|gần nhất|về trước|tới|tiếp|qua"
                 # "3 năm trước" is "3 years ago", but "hai ngày trước buổi lễ" is before an event.
@@ -367,6 +402,8 @@ def rules() -> tuple[Rule, ...]:
             ),
             read_relative_count,
             ("tới", "tiếp", "vừa", "qua", "gần", "trước", "nữa", "cách"),
+            # "3 ngày tới", "3ngày", "2h": a unit's first letter, glued to the number or after a space.
+            digits=DigitRun(range(1, 4), (" ", "g", "h", "n", "p", "q", "s", "t"), "ghnpqst"),
         ),
         Rule(
             "season",

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from vnnews._trie import trie_pattern
 from vnnews.dates._match import Builder
 from vnnews.dates._pieces import Context, Piece
-from vnnews.dates._rules import rules
+from vnnews.dates._rules import DigitRun, rules
 
 __all__ = ["find_atoms", "starts_by_line"]
 
@@ -33,7 +33,9 @@ def _dispatch() -> dict[str, tuple[_Entry, ...]]:
     """For each start phrase, the rules that can start with it (with their compiled patterns).
 
     A phrase ("năm học") also gets the rules of the shorter phrases it starts with ("năm"):
-    the trigger scan reports only the longest phrase at each position.
+    the trigger scan reports only the longest phrase at each position. A run of digits is
+    keyed by its shape (see :func:`_digit_key`), with the rules whose ``Rule.digits`` it fits;
+    "#" (every rule that starts with a digit) is the slow path's key.
     """
     direct: dict[str, list[_Entry]] = {}
     for order, rule in enumerate(rules()):
@@ -48,90 +50,71 @@ def _dispatch() -> dict[str, tuple[_Entry, ...]]:
         prefixes = {" ".join(words[:n]) for n in range(1, len(words) + 1)}
         entries = {e.order: e for p in prefixes if p in direct for e in direct[p]}
         table[phrase] = tuple(entries[order] for order in sorted(entries))
-    # A run of digits is keyed by its length and the character after it ("#2/" for "18/12"),
-    # with only the rules that can read such a run; "#" (every digit rule) is the slow path's.
-    names = [rule.name for rule in rules()]
-    followers = {char for chars in _FOLLOWERS.values() for char in chars}
+    runs = [rules()[entry.order].digits for entry in table.get("#", ())]
     for length in range(1, _MAX_RUN + 1):
-        for after in followers:
-            for second in [*_SECONDS, _OTHER] if after == " " else [""]:
-                fitting = tuple(
-                    entry
-                    for entry in table["#"]
-                    if _reads_run(names[entry.order], length, after, second)
-                )
-                if fitting:
-                    table[_digit_key(length, after, second)] = fitting
+        for after, second in _shapes():
+            fitting = tuple(
+                entry
+                for entry, run in zip(table.get("#", ()), runs, strict=True)
+                if _fits(run, length, after, second)
+            )
+            if fitting:
+                table[_digit_key(length, after, second)] = fitting
     return table
 
 
-# What the rules that start with a digit need at the run of digits: its length and the
-# (lower-cased) character after it, a space for any white space. A necessary condition read
-# off each pattern ("\d{1,2}(?P<sep>[/.\-])", "[12]\d{3}-"…); a rule not listed is always tried.
-_RUN_LENGTHS: dict[str, range] = {
-    "numeric_clock": range(1, 3),
-    "word_clock": range(1, 4),
-    "numeric_date": range(1, 3),
-    "iso_date": range(4, 5),
-    "day_range": range(1, 3),
-    "word_date": range(1, 4),
-    "tet_day": range(1, 4),
-    "months_of_year": range(1, 4),
-    "relative_count": range(1, 4),
-    "named_year": range(4, 5),
-}
-_FOLLOWERS: dict[str, tuple[str, ...]] = {
-    "numeric_clock": (":", "h", "g", " ", "a", "p"),  # "15:30", "15h", "10g45", "9 am", "9pm"
-    "word_clock": (" ",),  # "3 giờ"
-    "numeric_date": ("/", ".", "-"),
-    "iso_date": ("-",),
-    "day_range": ("-", "–", "—", " "),  # "10-15/1", "10 đến 15/1"
-    "word_date": (" ",),  # "20 tháng 1"
-    "tet_day": (" ",),  # "3 Tết"
-    "months_of_year": (" ",),  # "6 tháng đầu năm"
-    # "3 ngày tới", "3ngày", "2h": a space, or the first letter of a unit glued to the number.
-    "relative_count": (" ", "g", "s", "p", "t", "h", "n", "q"),
-    # "World Cup 2026", "(2019)", "Euro 2024.": punctuation, a space, or the end of the line ("").
-    "named_year": (" ", ")", ",", ".", ";", ":", "!", "?", '"', "”", "’", "'", "…", ""),
-}
+def _digit_rules() -> list[DigitRun | None]:
+    """What the rules that can start with a run of digits read there (None: anything)."""
+    return [rule.digits for rule in rules() if "#" in rule.starts]
 
 
-# After a run of digits and a space, the (casefolded) first letters of what each rule that
-# reads a space there can go on with: "3 giờ", "20 tháng", "3 Tết", "10 đến 15/1", "9 am",
-# "3 ngày tới" (read off the patterns as _FOLLOWERS is).
-_AFTER_SPACE: dict[str, str] = {
-    "numeric_clock": "ap",
-    "word_clock": "g",
-    "day_range": "-–—đt",
-    "word_date": "t",
-    "tet_day": "t",
-    "months_of_year": "t",
-    "relative_count": "gsptnhq",
-    "named_year": "",  # any character: see _ANY_AFTER_SPACE
-}
-# The rules that read a run of digits followed by a space whatever comes after the space.
-_ANY_AFTER_SPACE = frozenset({"named_year"})
-_SECONDS = "".join(sorted(set("".join(_AFTER_SPACE.values()))))
-_OTHER = "#"  # the key of any other character after the space (no digit rule reads it)
+@lru_cache(maxsize=1)
+def _afters() -> frozenset[str]:
+    """The characters some rule reads by name right after a run of digits (not white space,
+    which is keyed as " "): any other character is keyed as ``_OTHER``."""
+    return frozenset(
+        char for run in _digit_rules() if run and run.after for char in run.after if char.strip()
+    )
 
 
-def _reads_run(rule_name: str, length: int, after: str, second: str = "") -> bool:
-    """Whether a rule can match at a run of ``length`` digits followed by ``after`` (and, after
-    a space, by ``second``: one of ``_SECONDS`` or ``_OTHER``)."""
-    if rule_name not in _FOLLOWERS:
+@lru_cache(maxsize=1)
+def _seconds() -> frozenset[str]:
+    """The characters some rule reads by name after a run of digits and a white space."""
+    return frozenset(
+        char for run in _digit_rules() if run and run.after_space for char in run.after_space
+    )
+
+
+def _shapes() -> list[tuple[str, str]]:
+    """Every (after, second) a run of digits is keyed by: a character read by name or
+    ``_OTHER``, or the end of the text (""), or a white space (" ") and what comes next."""
+    afters = [(after, "") for after in sorted(_afters() | {_OTHER, ""})]
+    return afters + [(" ", second) for second in sorted(_seconds() | {_OTHER})]
+
+
+def _fits(run: DigitRun | None, length: int, after: str, second: str) -> bool:
+    """Whether a rule that reads ``run`` can match at a run of ``length`` digits followed by
+    ``after`` (``_OTHER`` for a character no rule names) and, after a space, ``second``."""
+    if run is None:
         return True
-    if length not in _RUN_LENGTHS[rule_name] or after not in _FOLLOWERS[rule_name]:
+    if length not in run.lengths:
         return False
-    return after != " " or rule_name in _ANY_AFTER_SPACE or second in _AFTER_SPACE[rule_name]
+    if run.after is None:
+        return True
+    if after not in run.after:  # a tuple: "" (the end) is in none
+        return False
+    return after != " " or run.after_space is None or second in run.after_space
 
 
 _MAX_RUN = 9  # digit runs longer than this are keyed as this long (no rule reads them)
+_OTHER = "#"  # the key of any character no rule names (no rule names "#")
 
 
 def _digit_key(length: int, after: str, second: str = "") -> str:
-    """The dispatch key of a run of digits: "#", its length and the character after it; after
-    a space, also the character after that (see ``_AFTER_SPACE``)."""
-    return f"#{min(length, _MAX_RUN)}{' ' + second if after.isspace() else after}"
+    """The dispatch key of a run of digits: "#", its length and the character after it (one
+    no rule names is keyed as ``_OTHER``, the end of the text as nothing); after a white
+    space, a space and the character after that."""
+    return f"#{min(length, _MAX_RUN)}{after}{second}"
 
 
 _TOKEN = re.compile(r"\w+")
@@ -140,7 +123,7 @@ _TOKEN = re.compile(r"\w+")
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
     """The phrases (lower case) and runs of digits that can start an expression, found in one
-    scan, each read with the character before it; group 1 is the trigger.
+    scan: each match is the non-word character before one, and group 1 the trigger.
 
     A trigger starts a word, so a non-word character comes before it (the scan reads the text
     behind a line break, see ``_padded``). A pattern that starts with a character class lets
@@ -154,37 +137,44 @@ def _trigger() -> re.Pattern[str]:
     for phrase in _dispatch():
         if not phrase.startswith("#"):
             rests.setdefault(phrase[0], []).append(phrase[1:])
+    # A phrase ends before no letter: a digit may follow it, as some rules read ("mùng3 Tết").
     phrases = "|".join(
-        re.escape(first) + trie_pattern(rest) + r"\b" for first, rest in sorted(rests.items())
+        re.escape(first) + trie_pattern(rest) + r"(?![^\W\d])"
+        for first, rest in sorted(rests.items())
     )
-    return re.compile(rf"\W({phrases}|{_read_after_digits()})")
+    # The trigger is read in a lookahead: the scan goes on right after the non-word character,
+    # so it also finds a trigger inside a longer one ("bây giờ" in "từ bây giờ", which may
+    # read nothing where "bây giờ" reads "now").
+    return re.compile(rf"\W(?=({phrases}|{_read_after_digits()}))")
 
 
 def _read_after_digits() -> str:
-    """A lookahead for what some rule can read after a run of digits (``_FOLLOWERS``, and after
-    a space ``_AFTER_SPACE``): a run followed by anything else ("200,", "200 đồng") has a key
-    with no rules, so the scan leaves it out. Any run of digits if a rule that reads digits is
-    not in ``_FOLLOWERS`` (it is tried at any run)."""
-    names = [rule.name for rule in rules()]
-    readers = {names[entry.order] for entry in _dispatch()["#"]}
-    if not readers <= _FOLLOWERS.keys():
+    """A lookahead for what some rule can read after a run of digits (``Rule.digits``): a run
+    followed by anything else ("200,", "200 đồng") has a key with no rules, so the scan
+    leaves it out. Any run of digits if some rule that reads digits says nothing of them."""
+    runs = _digit_rules()
+    if any(run is None for run in runs):
         return r"\d{1,16}"
-    anywhere = readers & _ANY_AFTER_SPACE
-    afters = {char for name in readers - anywhere for char in _FOLLOWERS[name] if char not in " "}
-    seconds = {char for name in readers if " " in _FOLLOWERS[name] for char in _AFTER_SPACE[name]}
+    named = [run for run in runs if run is not None and run.after is not None]
+    afters = {char for run in named for char in run.after or () if char.strip()}
+    seconds = {char for run in named if " " in (run.after or ()) for char in run.after_space or ""}
     branches = [
         f"[{re.escape(''.join(sorted(afters)))}]",
         rf"\s[{re.escape(''.join(sorted(seconds)))}]",
     ]
-    # A rule that reads any character after a space, and perhaps the end of the line, has a
-    # branch of its own, for a run of a length it reads (a fixed-width look back to the
+    # A rule that reads any character after the run, or after a space, or the end of the line,
+    # has a branch of its own for each length it reads (a fixed-width look back to the
     # non-word character before the run): other runs stay out of the scan.
-    for name in sorted(anywhere):
-        own = "".join(sorted(char for char in _FOLLOWERS[name] if char not in " "))
-        end = r"|\Z" if "" in _FOLLOWERS[name] else ""
-        for length in _RUN_LENGTHS[name]:
-            branches.append(rf"(?<=\W\d{{{length}}})(?:[{re.escape(own)}]|\s{end})")
-    return rf"\d{{1,16}}(?={'|'.join(branches)})"
+    for run in runs:
+        assert run is not None
+        if run.after is None:
+            tail = r"(?!\d)"  # anything but more of the run, or the end
+        elif " " in run.after and run.after_space is None:
+            tail = r"\s"
+        else:
+            continue
+        branches += [rf"(?<=\W\d{{{length}}}){tail}" for length in run.lengths]
+    return rf"\d{{1,16}}(?={'|'.join(dict.fromkeys(branches))})"
 
 
 def _padded(lowered: str) -> str:
@@ -199,15 +189,16 @@ def _key(found: re.Match[str], padded: str) -> str:
     trigger = found[1]
     if not trigger.isdigit():  # a phrase, which has letters
         return trigger
-    end = found.end()
+    end = found.end(1)
     after = padded[end : end + 1]
-    second = ""
     if after.isspace():
         # Lower-cased, this is what the case-insensitive rules compare: the one letter they
         # also read otherwise, "ſ" as s, was written as "s" before the scan (_as_read).
         second = padded[end + 1 : end + 2]
-        second = second if second and second in _SECONDS else _OTHER
-    return _digit_key(len(trigger), after, second)
+        return _digit_key(len(trigger), " ", second if second in _seconds() else _OTHER)
+    elif after and after not in _afters():
+        after = _OTHER
+    return _digit_key(len(trigger), after)
 
 
 def _starts(text: str, lowered: str) -> Iterator[tuple[int, str]]:
@@ -215,8 +206,8 @@ def _starts(text: str, lowered: str) -> Iterator[tuple[int, str]]:
     if len(lowered) != len(text):  # lower-casing moved offsets: the slow path
         yield from _starts_by_word(text)
         return
-    # One scan for the trigger words. A loop of searches, as finditer would step (a trigger is
-    # never empty), but cheaper to set up: parse_date's text is one expression, found at once.
+    # One scan for the trigger words. A loop of searches, as finditer would step (a match is
+    # one character), but cheaper to set up: parse_date's text is one expression.
     padded = _padded(lowered)
     search = _trigger().search
     found = search(padded)

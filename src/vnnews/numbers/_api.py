@@ -6,9 +6,17 @@ from fractions import Fraction
 
 import regex
 
+from vnnews._numerals.grammar import (
+    NOT_A_LITERAL,
+    InvalidNumberError,
+    literal_problem,
+    parse_tokens,
+    parse_words,
+)
+from vnnews._numerals.lexicon import number_words
 from vnnews.errors import ParseError, require_str
 from vnnews.normalize import normalize
-from vnnews.numbers._parse import InvalidNumberError, parse_tokens, parse_words
+from vnnews.numbers._format import format_number
 
 __all__ = ["as_number", "parse_number", "tokenize"]
 
@@ -48,8 +56,14 @@ def tokenize(text: str, *, quick: bool = False) -> list[str]:
         tokens = text.split()
     else:
         tokens = _TOKEN.findall(normalize(text).strip())
-    # Digits keep their case: "3M" is three million, "3m" three metres.
-    return [token if token[:1].isdigit() or token[:1] == "," else token.lower() for token in tokens]
+    # Digits keep their case, with a sign glued before them too: "3M" is three million, "3m"
+    # three metres, "-5tr" minus five million and "-5TR" nothing.
+    return [
+        token
+        if token[:1].isdigit() or token[:1] == "," or (token[:1] in "-−" and token[1:2].isdigit())
+        else token.lower()
+        for token in tokens
+    ]
 
 
 def as_number(value: int | Fraction) -> int | float:
@@ -82,7 +96,7 @@ def parse_number(text: str) -> int | float:
     >>> parse_number("hai mươi ba mươi")
     Traceback (most recent call last):
     ...
-    vnnews.errors.ParseError: cannot read 'hai mươi ba mươi': 'hai mươi ba mươi' is not one number
+    vnnews.errors.ParseError: cannot read 'hai mươi ba mươi': the words do not make one number
     """
     if not isinstance(text, str):
         require_str(text, "text")  # raises TypeError
@@ -106,4 +120,55 @@ def parse_number(text: str) -> int | float:
     try:
         return as_number(parse_tokens(tokens))
     except InvalidNumberError as error:
-        raise ParseError(text, str(error)) from None
+        raise ParseError(text, _hint(tokens, error)) from None
+
+
+def _hint(tokens: list[str], error: InvalidNumberError) -> str:
+    """The message of parse_number's error: what is wrong, with the words it is about when
+    they are not the whole text, and a spelling that reads where one word makes the
+    difference ("mười năm": "mười lăm" is 15)."""
+    whole = " ".join(tokens)
+    reason = error.reason
+    if reason == NOT_A_LITERAL and error.part is not None:
+        reason = literal_problem(error.part)
+    part = error.part
+    named = part is None or part == whole or reason.startswith(repr(part))
+    hint = reason if named else f"{part!r}: {reason}"
+    suggestion = _respelled(tokens)
+    if suggestion is not None:
+        spelled, value = suggestion
+        hint += f"; {spelled!r} is {format_number(value)}"
+    return hint
+
+
+# Roles whose words stand for one another in spelling: a digit ("năm", "lăm"), a ten
+# ("mười", "mươi", "chục").
+_SPELLINGS = {
+    "digit": "digit",
+    "digit_after_tens": "digit",
+    "teen": "ten",
+    "tens": "ten",
+    "ten_count": "ten",
+}
+
+
+def _respelled(tokens: list[str]) -> tuple[str, int | float] | None:
+    """The tokens with one number word written as another of the same value and kind
+    ("năm" as "lăm", "một" as "mốt", "bốn" as "tư", "mươi" as "mười"), if that is one
+    number."""
+    words = number_words()
+    for index, token in enumerate(tokens):
+        entry = words.get(token)
+        if entry is None or entry.role not in _SPELLINGS:
+            continue
+        for other, other_entry in words.items():
+            if other == token or other_entry.value != entry.value:
+                continue
+            if _SPELLINGS.get(other_entry.role) != _SPELLINGS[entry.role]:
+                continue
+            respelled = [*tokens[:index], other, *tokens[index + 1 :]]
+            try:
+                return " ".join(respelled), as_number(parse_tokens(respelled))
+            except InvalidNumberError:
+                continue
+    return None

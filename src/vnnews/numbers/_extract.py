@@ -19,9 +19,9 @@ from typing import NamedTuple
 
 import regex
 
+from vnnews._numerals import lexicon as lex
 from vnnews.errors import require_str
 from vnnews.normalize import NormalizedText, normalize_with_offsets
-from vnnews.numbers import _lexicon as lex
 from vnnews.numbers import _patterns as pat
 from vnnews.numbers._api import as_number
 from vnnews.numbers._figures import (
@@ -203,13 +203,13 @@ def extract_numbers(text: str) -> list[NumberMatch]:
     ('từ 5 đến 7 triệu đồng', 'range', 5000000, 7000000, 'VND')
     """
     normalized = normalize_with_offsets(require_str(text, "text"))
-    return numbers_in(normalized, 0, len(normalized.text), None)
+    return _numbers_in(normalized, 0, len(normalized.text), None)
 
 
-def numbers_in(
+def _numbers_in(
     normalized: NormalizedText, low: int, high: int, dates: Sequence[tuple[int, int]] | None
 ) -> list[NumberMatch]:
-    """Internal, for ``vnnews.article``: the figures of ``normalized.text[low:high]`` (a line
+    """For ``vnnews.article``: the figures of ``normalized.text[low:high]`` (a line
     of an article, or all of a text), spans into ``normalized.original``.
 
     ``dates`` are the spans (into the original) of the dates there, found once by the caller;
@@ -241,11 +241,13 @@ def numbers_in(
 def _date_spans(normalized: NormalizedText, starts: list[int]) -> list[tuple[int, int]]:
     """The spans of extract_dates' dates, read only on the lines where a figure may begin
     (``starts``: offsets in the normalised text)."""
-    # Imported here: vnnews.dates imports this package at module level.
-    from vnnews.dates import date_spans
+    # Number extraction asks dates which spans are dates (dates never import numbers). The
+    # import is deferred to the first extraction: parse_number and the formatters need none
+    # of it, and importing vnnews.dates would add half again to the import of this package.
+    from vnnews.dates import _date_spans
 
     near = [(start, start + 1) for start in starts]
-    return date_spans(normalized, ref=_DATE_REF, near=near)
+    return _date_spans(normalized, ref=_DATE_REF, near=near)
 
 
 def _outside(
@@ -310,42 +312,60 @@ def _scan(
     return drafts
 
 
+def _read_at(text: str, pos: int, last_roman_end: int) -> _Draft | Skip | None:
+    """What begins at ``pos``, by the rules alone: a qualifier phrase and the figure after it,
+    or a figure (or a range, an ordinal, a Roman identifier) right there; a figure right
+    after a comparison sign takes its qualifier. ``last_roman_end``: where the last Roman
+    identifier ended, -1 if none.
+
+    :func:`_at` gives the same with its shortcuts; ``tests/test_numbers_paths.py`` compares
+    the two.
+    """
+    qualifier = pat.qualifier().match(text, pos)
+    found = _qualified(text, qualifier, last_roman_end) if qualifier is not None else None
+    if found is None:
+        found = _unqualified(text, pos, last_roman_end)
+    return _after_sign(text, pos, found)
+
+
+def _qualified(text: str, qualifier: regex.Match[str], last_roman_end: int) -> _Draft | Skip | None:
+    """What a qualifier phrase qualifies: the figure after it, with the qualifier's name."""
+    found = _unqualified(text, qualifier.end(), last_roman_end)
+    if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
+        return found._replace(qualifier=lex.qualifiers()[_as_listed(qualifier["q"])])
+    return found
+
+
 def _at(
-    text: str,
-    pos: int,
-    last_roman_end: int,
-    word: str | None,
-    every: frozenset[int] | None = None,
+    text: str, pos: int, last_roman_end: int, word: str | None, every: frozenset[int]
 ) -> _Draft | Skip | None:
-    """What begins at ``pos``. ``word`` and ``every`` (see :func:`_scan`), when given, let
-    the shortcuts below skip readings that can only give nothing: with ``every`` given,
-    ``word`` is None where no word begins."""
-    if text[pos].isdigit():  # the other families all begin with a letter or a symbol
+    """:func:`_read_at`, with shortcuts: ``word`` is the start scan's (casefolded) word at
+    ``pos``, None where no word begins; ``every`` is every place where a figure may begin.
+
+    * A digit begins no qualifier (they begin with a letter), and the commonest figures are
+      read by :func:`_plain_figure`.
+    * A qualifier's first word (and a space) is a word of the start scan: the qualifier
+      pattern is tried only at one (with "İ" in it, casefolded as "i̇", always: see
+      ``_as_listed``), and nothing is read after it where no figure may begin (it ends with
+      a space, so a figure after it begins at a place the scan finds).
+    * The words that most often begin nothing are settled by a look-up: see
+      :func:`_qualifier_only` and :func:`_lone_numeral`.
+    """
+    if text[pos].isdigit():
         plain = _plain_figure(text, pos)
         found = plain if plain is not None else _figure_or_range(text, pos, after_symbol=False)
         return _after_sign(text, pos, found)
-    if every is None:
-        starts_qualifier = text[pos].casefold() in pat.qualifier_firsts()
-    else:
-        # A qualifier's first word (and a space) is a word of the start scan, read there;
-        # with "İ" in it, casefolded as "i̇", the pattern is tried (see _as_listed).
-        starts_qualifier = word is not None and (word in _qualifier_firsts() or "\u0307" in word)
-    qualifier = pat.qualifier().match(text, pos) if starts_qualifier else None
-    # Nothing is read after a qualifier where no figure may begin (the qualifier ends with
-    # a space, so any figure after it is at one of the places the start scan finds).
-    if qualifier is not None and (every is None or qualifier.end() in every):
-        found = _unqualified(text, qualifier.end(), last_roman_end)
-        if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
-            return found._replace(qualifier=lex.qualifiers()[_as_listed(qualifier["q"])])
-        if found is not None:
-            return found
-    # Shortcuts for the words that most often begin nothing; each gives what
-    # _unqualified would (see _qualifier_only and _lone_numeral).
+    if word is not None and (word in _qualifier_firsts() or "\u0307" in word):
+        qualifier = pat.qualifier().match(text, pos)
+        if qualifier is not None and qualifier.end() in every:
+            found = _qualified(text, qualifier, last_roman_end)
+            if found is not None:
+                return _after_sign(text, pos, found)
     if word in _qualifier_only() or (
         word in _lone_words() and _lone_numeral(text, pos + len(word), word)
     ):
         return None
-    return _unqualified(text, pos, last_roman_end)
+    return _after_sign(text, pos, _unqualified(text, pos, last_roman_end))
 
 
 def _after_sign(text: str, pos: int, found: _Draft | Skip | None) -> _Draft | Skip | None:
@@ -756,3 +776,7 @@ def _roman_value(numeral: str) -> int:
         value = values[letter]
         total += -value if following and values[following] > value else value
     return total
+
+
+# The name vnnews.article imports, until it is split into a package (issue 20); not API.
+numbers_in = _numbers_in

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 import regex
 
-from vnnews.numbers import _lexicon as lex
+from vnnews._numerals import lexicon as lex
+from vnnews._numerals.grammar import InvalidNumberError, literal_value, parse_tokens
 from vnnews.numbers import _patterns as pat
-from vnnews.numbers._parse import InvalidNumberError, literal_value, parse_tokens
 
 __all__ = [
     "Figure",
@@ -221,15 +221,11 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
         numeral.alone or ends_with_phrase(text, numeral.start, lex.context_words("vague_before"))
     ):
         return Skip(end)  # "hàng trăm", "hàng chục nghìn": not a figure
-    # The character after the numeral rules most tails out before their patterns are tried.
+    if _begins_no_tail(text, end):
+        return _bare(text, numeral, plain)
+    # The tails, in order; the character after the numeral tells which may match.
     following = text[end : end + 1]
     spaced = following == " "
-    if spaced:
-        beginnings, reach = pat.tails()
-        if not text[end + 1 : end + 1 + reach].casefold().startswith(beginnings):
-            return _bare(text, numeral, plain)  # the next word begins no tail ("5 người" does)
-        if _no_tail_word(text, end + 1):  # "đảng" begins as "đ" does, and is none
-            return _bare(text, numeral, plain)
     if spaced and (fraction := word_fraction(text, numeral)) is not None:
         return fraction
     if following == "/" and (slash := _SLASH.match(text, end)) is not None:
@@ -238,8 +234,6 @@ def _with_tail(text: str, numeral: Numeral) -> Figure | Skip | None:
         return None if numeral.alone else plain._replace(unit="điểm phần trăm")
     if (spaced or following in "%pP") and (percent := _PERCENT.match(text, end)) is not None:
         return plain._replace(end=percent.end(), kind="percent")
-    if following in pat.never_tail():  # also the end of the text
-        return _bare(text, numeral, plain)
     currency = _currency_after(text, end) or _currency_after_amount(text, numeral)
     if currency is not None:
         code, cur_end = currency
@@ -293,6 +287,26 @@ def _currency_after_amount(text: str, numeral: Numeral) -> tuple[str, int] | Non
     return _currency_code(match["cur"]), match.end()
 
 
+def _begins_no_tail(text: str, end: int) -> bool:
+    """Whether no tail can begin at ``end``: a shortcut for the tail patterns of
+    :func:`_with_tail` (a fraction " phần N", "/N", " điểm %", a percent, a currency, a
+    unit), which then all fail there; ``tests/test_numbers_paths.py`` checks that they do.
+
+    After a space, the next word begins none of :func:`~vnnews.numbers._patterns.tails`, or
+    is a word of letters that no tail begins with ("5 người", "4.028 đảng viên"); or the
+    next character is punctuation that no tail begins with (or the end of the text).
+    """
+    following = text[end : end + 1]
+    if following == " ":
+        beginnings, reach = pat.tails()
+        ahead = text[end + 1 : end + 1 + reach]
+        # The patterns read "İ" as i, which casefolds to two characters: no look-up then.
+        if not ahead.casefold().startswith(beginnings) and "İ" not in ahead:
+            return True
+        return _no_tail_word(text, end + 1)  # "đảng" begins as "đ" does, and is none
+    return following in pat.never_tail()  # "" (the end of the text) is in any string
+
+
 def _no_tail_word(text: str, start: int) -> bool:
     """Whether a word of letters begins at ``start`` and is none that a tail begins with
     (see :func:`~vnnews.numbers._patterns.tail_words`)."""
@@ -334,7 +348,8 @@ def _plain_kind(value: Fraction) -> str:
 
 
 def _currency_code(marker: str) -> str:
-    folded = marker.casefold()
+    # The case-insensitive pattern also reads "İ" as i, which casefolds to "i̇".
+    folded = marker.casefold().replace("i\u0307", "i")
     for name, code, _ in lex.currencies():
         if name.casefold() == folded:
             return code

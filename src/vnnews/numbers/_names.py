@@ -15,8 +15,8 @@ from functools import lru_cache
 import regex
 
 from vnnews._data import read_lines
+from vnnews._numerals.lexicon import number_words
 from vnnews.numbers._figures import Numeral
-from vnnews.numbers._lexicon import number_words
 
 __all__ = ["after_product_name", "in_idiom", "is_foreign_word"]
 

@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 import regex
 
+from vnnews._numerals import lexicon as lex
 from vnnews._trie import trie_pattern
-from vnnews.numbers import _lexicon as lex
 
 __all__ = [
     "UnicodeClasses",
@@ -24,7 +24,6 @@ __all__ = [
     "never_tail",
     "numeral_run",
     "qualifier",
-    "qualifier_firsts",
     "roman",
     "roman_head_before",
     "tail_words",
@@ -104,12 +103,6 @@ def currency_after_amount() -> regex.Pattern[str]:
 def unit_after() -> regex.Pattern[str]:
     """A unit after a figure, glued or after one space: "110kV", "2 m", "30 °C"."""
     return regex.compile(rf" ?(?P<unit>{alternation(lex.units())})(?![\p{{L}}\p{{M}}\p{{N}}])")
-
-
-@lru_cache(maxsize=1)
-def qualifier_firsts() -> frozenset[str]:
-    """The first letters (casefolded) of the qualifier phrases: a cheap test before the match."""
-    return frozenset(phrase[0].casefold() for phrase in lex.qualifiers())
 
 
 @lru_cache(maxsize=1)

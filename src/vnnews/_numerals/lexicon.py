@@ -1,4 +1,8 @@
-"""The number-word table (``data/number_words.tsv``) and the digit suffixes, read lazily."""
+"""The number tables (``data/number_*.tsv|txt``) and the digit suffixes, read lazily.
+
+Shared by :mod:`vnnews.numbers` and :mod:`vnnews.dates`, which read a number's words and what
+is written around it ("3 triệu đồng", "2/3 số hộ") the same way.
+"""
 
 from __future__ import annotations
 
@@ -17,7 +21,6 @@ __all__ = [
     "number_words",
     "qualifiers",
     "roman_heads",
-    "scale_words",
     "sign_qualifiers",
     "units",
 ]
@@ -47,13 +50,6 @@ def number_words() -> dict[str, NumberWord]:
         word: NumberWord(Fraction(value), role)
         for word, value, role in read_tsv("number_words.tsv")
     }
-
-
-@lru_cache(maxsize=1)
-def scale_words() -> tuple[str, ...]:
-    """The scale words ("nghìn", "triệu", "tỷ"…), longest first."""
-    words = [word for word, entry in number_words().items() if entry.role == "scale"]
-    return tuple(sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

@@ -22,11 +22,13 @@ from typing import cast
 
 import regex
 
-from vnnews.numbers._lexicon import SUFFIXES, number_words
+from vnnews._numerals.lexicon import SUFFIXES, number_words
 
 __all__ = [
+    "NOT_A_LITERAL",
     "InvalidNumberError",
     "literal_pattern",
+    "literal_problem",
     "literal_value",
     "parse_tokens",
     "parse_words",
@@ -39,7 +41,13 @@ _ALONE = {"không": 0, "tư": 4}
 
 
 class InvalidNumberError(ValueError):
-    """The tokens are not exactly one number expression (the reason is the message)."""
+    """The tokens are not exactly one number expression: the reason is the message, and
+    ``part`` the words it is about (None: the whole expression)."""
+
+    def __init__(self, reason: str, part: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.part = part
 
 
 @lru_cache(maxsize=1)
@@ -148,7 +156,7 @@ def parse_tokens(tokens: Sequence[str]) -> Number:
     """
     sign, tokens = split_sign(tokens)
     if not tokens:
-        raise InvalidNumberError("no number")
+        raise InvalidNumberError("a minus sign with no number after it")
     key, values = _read(tokens)
     mark = key.find("p")
     if mark < 0:
@@ -191,9 +199,10 @@ def _read(tokens: Sequence[str]) -> tuple[str, list[Number]]:
             letters.append(letter_of[token])
             values.append(value_of[token])
             continue
-        literal = literal_value(token) if token[:1].isdigit() or token[:1] == "," else None
-        if literal is None:
-            raise InvalidNumberError(f"{token!r} is not a number word")
+        digits = token[:1].isdigit() or token[:1] == ","
+        literal = literal_value(token) if digits else None
+        if literal is None:  # see literal_problem for what is wrong with digits
+            raise InvalidNumberError(NOT_A_LITERAL if digits else "not a number word", token)
         letters.append("D")
         values.append(literal)
     return "".join(letters), values
@@ -242,14 +251,48 @@ def _integer(key: str, values: list[Number], tokens: Sequence[str]) -> Number:
     if "D" not in key:
         plan = _plan(key)
         if plan is None:
-            raise InvalidNumberError(f"{' '.join(tokens)!r} is not one number")
+            raise InvalidNumberError(_NOT_ONE, " ".join(tokens))
         constant, weights, positions = plan
         digits = map(values.__getitem__, positions)
         return constant + cast(Number, sum(map(mul, weights, digits)))  # map(mul) is untyped
     letters = key.translate(_KEY_TO_SHAPE)
     if not letters or _integer_shape().match(letters) is None:
-        raise InvalidNumberError(f"{' '.join(tokens)!r} is not one number")
+        raise InvalidNumberError(_NOT_ONE, " ".join(tokens))
     return _evaluate(letters, values)
+
+
+_NOT_ONE = "the words do not make one number"
+NOT_A_LITERAL = "not a digit literal"
+
+
+def literal_problem(token: str) -> str:
+    """What is wrong with a token that begins with digits but is no digit literal.
+
+    >>> literal_problem("1.2.3")
+    "a dot groups digits in threes ('1.234.567'); decimals follow a comma ('1,5')"
+    >>> literal_problem("3m")
+    "'m' after the digits is no multiplier (k, K, M, tr, G, B)"
+    """
+    for char in token:
+        if (char.isdigit() and not char.isdecimal()) or (
+            _ANY_DIGIT.match(char) and not char.isdigit()
+        ):
+            return f"{char!r} is no digit that can be read"
+    body = _BODY.match(token)
+    rest = token[body.end() :] if body is not None else token
+    if rest == "%":
+        return "a percent is not a number: extract_numbers reads it"
+    if rest:
+        return f"{rest!r} after the digits is no multiplier ({', '.join(SUFFIXES)})"
+    if token.count(",") > 1:
+        return "one comma marks the decimals, and this has more"
+    if "." in token:
+        return "a dot groups digits in threes ('1.234.567'); decimals follow a comma ('1,5')"
+    return "not a number"
+
+
+_ANY_DIGIT = regex.compile(r"\d")  # the regex module's Unicode may be newer than Python's
+_BODY = regex.compile(r"[\d.,]*")
 
 
 @lru_cache(maxsize=4096)
