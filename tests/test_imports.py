@@ -72,9 +72,9 @@ def test_documented_module_imports_both_ways(name: str) -> None:
 
 @pytest.mark.parametrize("order", ["forward", "backward"])
 def test_public_names_are_never_modules(order: str) -> None:
-    """After every module (and the old paths of two of them) is loaded, in either order, each
-    name of ``vnnews.__all__`` is what its module defines, never a module."""
-    names = [f"vnnews.{name}" for name in MODULES] + ["vnnews.normalize", "vnnews.words"]
+    """After every module is loaded, in either order, each name of ``vnnews.__all__`` is what
+    its module defines, never a module; the old module paths are gone."""
+    names = [f"vnnews.{name}" for name in MODULES]
     if order == "backward":
         names.reverse()
     run_fresh(
@@ -90,6 +90,9 @@ def test_public_names_are_never_modules(order: str) -> None:
         assert vnnews.normalize is normalization.normalize
         assert vnnews.words is word_segmentation.words
         assert vnnews.Word is word_segmentation.Word
+        import importlib.util
+        assert importlib.util.find_spec("vnnews.normalize") is None
+        assert importlib.util.find_spec("vnnews.words") is None
         """
     )
 

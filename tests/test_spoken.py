@@ -28,7 +28,7 @@ from vnnews import (
     number_to_words,
     to_spoken,
 )
-from vnnews.normalize import normalize_with_offsets
+from vnnews.normalization import normalize_with_offsets
 from vnnews.spoken import KINDS
 from vnnews.spoken._api import _readings
 from vnnews.spoken._numerals import cardinal, roman_value

@@ -15,16 +15,6 @@ from typing import TYPE_CHECKING
 
 from vnnews.errors import AmbiguityError, ParseError
 
-# Transitional: vnnews/normalize.py and vnnews/words.py keep the old import paths of the
-# modules vnnews.normalization and vnnews.word_segmentation working until the code still using
-# them is moved. Loading either sets the package attribute of its name to that module, so the
-# functions of the same names are imported through them here, before anything else can load
-# them: the import binds each function over its module, and later imports of the old paths
-# find them loaded and change nothing. When the old paths are removed, these two lines import
-# from the new modules (or the names join the lazy ones below).
-from vnnews.normalize import normalize
-from vnnews.words import Word, words
-
 if TYPE_CHECKING:
     from vnnews.article import (
         Article,
@@ -39,6 +29,7 @@ if TYPE_CHECKING:
     from vnnews.corpus import analyze_records, warm_up
     from vnnews.dates import DateMatch, TimeValue, extract_dates, format_date, parse_date
     from vnnews.lunar import LunarDate, to_lunar, to_solar
+    from vnnews.normalization import normalize
     from vnnews.numbers import (
         NumberMatch,
         extract_numbers,
@@ -51,6 +42,7 @@ if TYPE_CHECKING:
     from vnnews.sentences import sentence_spans, split_sentences
     from vnnews.slugs import Slugger, slugify
     from vnnews.spoken import SpokenPiece, SpokenStyle, SpokenText, to_spoken
+    from vnnews.word_segmentation import Word, words
 
 _LAZY = {
     "vnnews.article": (
@@ -60,6 +52,7 @@ _LAZY = {
     "vnnews.corpus": ("analyze_records", "warm_up"),
     "vnnews.dates": ("DateMatch", "TimeValue", "extract_dates", "format_date", "parse_date"),
     "vnnews.lunar": ("LunarDate", "to_lunar", "to_solar"),
+    "vnnews.normalization": ("normalize",),
     "vnnews.numbers": (
         "NumberMatch", "extract_numbers", "format_number", "format_percent", "number_to_words",
         "parse_number",
@@ -68,6 +61,7 @@ _LAZY = {
     "vnnews.sentences": ("sentence_spans", "split_sentences"),
     "vnnews.slugs": ("Slugger", "slugify"),
     "vnnews.spoken": ("SpokenPiece", "SpokenStyle", "SpokenText", "to_spoken"),
+    "vnnews.word_segmentation": ("Word", "words"),
 }  # fmt: skip
 _MODULE_OF = {name: module for module, names in _LAZY.items() for name in names}
 

@@ -130,7 +130,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans if start < end]
 
 
-def sentences_in(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _sentences_in(text: str, lines: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Internal, for ``vnnews.article``: the sentence spans of some lines of ``text``, each
     given by its span (a whole line, stripped), as :func:`sentence_spans` of each line alone
     gives them, shifted. The line splitter reads only inside the span it is given, so on NFC

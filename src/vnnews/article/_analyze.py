@@ -203,9 +203,9 @@ def _slug(title: str) -> str:
 
 
 def _sentences(text: str, body: Sequence[Segment]) -> tuple[Segment, ...]:
-    from vnnews.sentences import sentences_in
+    from vnnews.sentences import _sentences_in
 
-    spans = sentences_in(text, _spans(body))
+    spans = _sentences_in(text, _spans(body))
     return tuple(Segment(text[start:end], (start, end)) for start, end in spans)
 
 
@@ -215,22 +215,22 @@ def _numbers(layout: _Layout, dates: Sequence[DateMatch]) -> tuple[NumberMatch, 
     The paragraphs are read in the article's normalised text, which is what normalising each
     of them alone gives (normalisation never reaches across a line break).
     """
-    from vnnews.numbers._extract import numbers_in
+    from vnnews.numbers._extract import _numbers_in
 
     found: list[NumberMatch] = []
     starts = [date.span[0] for date in dates]
     for paragraph, (low, high) in zip(layout.paragraphs, layout.paragraph_ranges, strict=True):
         start, end = paragraph.span
         inside = [d.span for d in dates[bisect_left(starts, start) : bisect_left(starts, end)]]
-        found += numbers_in(layout.normalized, low, high, inside)
+        found += _numbers_in(layout.normalized, low, high, inside)
     return tuple(found)
 
 
 def _dates(layout: _Layout, ref: date | None) -> tuple[DateMatch, ...]:
     """extract_dates of each paragraph, in the article's normalised text (see _numbers)."""
-    from vnnews.dates import dates_in, reference_time
+    from vnnews.dates import _dates_in, _reference_time
 
-    return tuple(dates_in(layout.normalized, reference_time(ref), layout.paragraph_ranges))
+    return tuple(_dates_in(layout.normalized, _reference_time(ref), layout.paragraph_ranges))
 
 
 def _words(text: str, body: Sequence[Segment]) -> tuple[Word, ...]:

@@ -24,7 +24,7 @@ from vnnews.dates._pieces import Context, Piece, resolve
 from vnnews.dates._scan import find_atoms, starts_by_line
 from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import NormalizedText, normalize, normalize_with_offsets
+from vnnews.normalization import NormalizedText, normalize, normalize_with_offsets
 
 __all__ = [
     "GRAINS",
@@ -245,8 +245,3 @@ def _whole(text: str, pieces: list[Piece], ref: datetime) -> TimeValue | None:
         return resolve(piece, ref)
     except (ValueError, OverflowError):  # beyond datetime's years 1-9999
         return None
-
-
-# The names vnnews.article imports, until it is split into a package (issue 20); not API.
-dates_in = _dates_in
-reference_time = _reference_time

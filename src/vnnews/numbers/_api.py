@@ -15,7 +15,7 @@ from vnnews._numerals.grammar import (
 )
 from vnnews._numerals.lexicon import number_words
 from vnnews.errors import ParseError, require_str
-from vnnews.normalize import normalize
+from vnnews.normalization import normalize
 from vnnews.numbers._format import format_number
 
 __all__ = ["as_number", "parse_number", "tokenize"]

@@ -21,7 +21,7 @@ import regex
 
 from vnnews._numerals import lexicon as lex
 from vnnews.errors import require_str
-from vnnews.normalize import NormalizedText, normalize_with_offsets
+from vnnews.normalization import NormalizedText, normalize_with_offsets
 from vnnews.numbers import _patterns as pat
 from vnnews.numbers._api import as_number
 from vnnews.numbers._figures import (
@@ -776,7 +776,3 @@ def _roman_value(numeral: str) -> int:
         value = values[letter]
         total += -value if following and values[following] > value else value
     return total
-
-
-# The name vnnews.article imports, until it is split into a package (issue 20); not API.
-numbers_in = _numbers_in
