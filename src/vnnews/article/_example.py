@@ -14,7 +14,7 @@ EXAMPLE_PUBLISHED = date(2022, 1, 20)
 
 def example_text() -> str:
     """The text of the bundled example: a real provincial news article, published on
-    :data:`EXAMPLE_PUBLISHED`, as a scraper gives it (title, boilerplate, captions, byline).
+    ``EXAMPLE_PUBLISHED`` (2022-01-20), as a scraper gives it (title, boilerplate, captions, byline).
 
     >>> from vnnews import analyze, example_text
     >>> analyze(example_text(), published="2022-01-20").author
