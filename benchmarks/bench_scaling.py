@@ -43,6 +43,7 @@ def functions() -> dict[str, Callable[[str], object]]:
         "sentence_spans": vnnews.sentence_spans,
         "slugify": vnnews.slugify,
         "analyze": lambda text: vnnews.analyze(text, published=published),
+        "to_spoken": lambda text: vnnews.to_spoken(text, ref=published),
     }
 
 
