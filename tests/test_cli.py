@@ -522,6 +522,7 @@ def test_spans_count_from_the_start_of_the_whole_input() -> None:
     assert [line["text"] for line in lines] == ["12", "4.028", "89,51%"]
 
 
+@pytest.mark.corpora
 def test_corpus_to_parquet_tables(tmp_path: Path) -> None:
     pq = pytest.importorskip("pyarrow.parquet", reason="the extra vnnews[parquet] is absent")
     path = corpus_with_broken_record(tmp_path)

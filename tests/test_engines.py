@@ -15,6 +15,8 @@ from vnnews import analyze_records
 from vnnews.corpus import article_rows
 from vnnews.corpus._nested import nested
 
+pytestmark = pytest.mark.corpora  # needs the spark and dask extras
+
 PUBLISHED = date(2022, 1, 20)
 
 

@@ -13,6 +13,7 @@ from cases import article_text, generated_articles
 from vnnews import analyze, analyze_records
 from vnnews.corpus import KEYS, TABLE_SCHEMA_VERSION, TABLES, article_rows, write_parquet
 
+pytestmark = pytest.mark.corpora  # needs the parquet extra and duckdb
 pyarrow = pytest.importorskip("pyarrow", reason="the extra vnnews[parquet] is not installed")
 duckdb = pytest.importorskip("duckdb", reason="duckdb (test extra) is not installed")
 
