@@ -135,7 +135,7 @@ def test_text_must_be_str(bad: object) -> None:
         extract_dates(bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("bad_ref", ["2022-01-20", 20220120, 1.5, [2022, 1, 20]])
+@pytest.mark.parametrize("bad_ref", [20220120, 1.5, [2022, 1, 20]])
 def test_ref_must_be_a_date(bad_ref: object) -> None:
     with pytest.raises(TypeError, match="ref"):
         parse_date("hôm nay", ref=bad_ref)  # type: ignore[arg-type]

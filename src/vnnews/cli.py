@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 from vnnews.article._example import EXAMPLE_PUBLISHED
+from vnnews.errors import ParseError
 from vnnews.normalization import normalize
 
 if TYPE_CHECKING:
@@ -33,21 +34,6 @@ if TYPE_CHECKING:
     from vnnews.article import Article
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 class CliError(Exception):
@@ -197,27 +183,12 @@ def parse_date_option(value: str) -> date:
     ...
     argparse.ArgumentTypeError: bad date '2024-02-30': February 2024 has no day 30 (it has 29 days)
     """
-    import calendar
-    import re
+    from vnnews._reference import iso_date
 
-    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not found:
-        raise argparse.ArgumentTypeError(
-            f"bad date {value!r}: expected YYYY-MM-DD, e.g. 2022-01-20"
-        )
-    year, month, day = (int(part) for part in found.groups())
-    if year < 1:
-        raise argparse.ArgumentTypeError(f"bad date {value!r}: there is no year 0")
-    if not 1 <= month <= 12:
-        raise argparse.ArgumentTypeError(
-            f"bad date {value!r}: there is no month {month} (months are 01 to 12)"
-        )
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        raise argparse.ArgumentTypeError(
-            f"bad date {value!r}: {_MONTHS[month - 1]} {year} has no day {day} (it has {days} days)"
-        )
-    return date(year, month, day)
+    try:
+        return iso_date(value)
+    except ParseError as error:  # the library's own check: one rule, one message
+        raise argparse.ArgumentTypeError(f"bad date {value!r}: {error.hint}") from None
 
 
 def _positive(value: str) -> int:

@@ -4,8 +4,11 @@
 >>> from vnnews.dates import extract_dates, parse_date
 >>> print(parse_date("ngày 20 tháng 1 năm 2022"))
 2022-01-20 (day)
->>> [m.text for m in extract_dates("Sáng 20/1, nhiệm kỳ 2021 – 2026.", ref=date(2022, 1, 20))]
+>>> [m.text for m in extract_dates("Sáng 20/1, nhiệm kỳ 2021 – 2026.", published="2022-01-20")]
 ['Sáng 20/1', 'nhiệm kỳ 2021 – 2026']
+
+The reference date is called ``published`` everywhere (``ref`` is another name for it) and is a
+``date``, a ``datetime`` or a ``"YYYY-MM-DD"`` string.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from vnnews._reference import one_reference, reference_time
 from vnnews.dates._compose import compose
 from vnnews.dates._explain import explain
 from vnnews.dates._format import format_date
@@ -53,31 +57,38 @@ def _around() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
-def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
+def parse_date(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+) -> TimeValue:
     """Read a string that is one date or time expression.
 
     Args:
         text: the expression, e.g. ``"ngày 20 tháng 1 năm 2022"``, ``"15h30"``,
             ``"quý I/2022"``, ``"tối nay"``, ``"từ ngày 1/1 đến 15/1"``, ``"rằm tháng Giêng"``.
             Words like "vào", "khoảng" before it and "vừa qua" after it are allowed.
-        ref: the reference date or datetime that relative expressions are read from (an
-            article's publication date); default: now.
+        published: the reference date that relative expressions are read from (an article's
+            publication date): a ``date``, a ``datetime`` or a ``"YYYY-MM-DD"`` string;
+            default: now.
+        ref: another name for ``published`` (give one of them).
 
     Returns:
         The :class:`TimeValue` it means.
 
     Raises:
-        TypeError: if ``text`` is not a ``str`` or ``ref`` not a ``date``/``datetime``.
+        TypeError: if ``text`` is not a ``str``, the reference date not a ``date``,
+            ``datetime`` or ``str``, or both ``published`` and ``ref`` are given.
         ParseError: if the string is not exactly one date or time expression, or names an
-            impossible date or time ("30/2/2022", "25 giờ").
+            impossible date or time ("30/2/2022", "25 giờ"); or the reference date is a
+            string that is not a real ``YYYY-MM-DD`` date.
 
-    >>> from datetime import datetime
-    >>> ref = datetime(2022, 1, 20)
-    >>> print(parse_date("3 giờ chiều ngày mai", ref=ref))
+    >>> print(parse_date("3 giờ chiều ngày mai", published="2022-01-20"))
     2022-01-21 15:00 (hour)
-    >>> print(parse_date("quý I/2022", ref=ref))
+    >>> print(parse_date("quý I/2022", published="2022-01-20"))
     2022-Q1 (quarter)
-    >>> print(parse_date("Tết Nguyên đán", ref=ref))
+    >>> print(parse_date("Tết Nguyên đán", ref=date(2022, 1, 20)))
     2022-02-01 (day)
     >>> parse_date("30/2/2022")
     Traceback (most recent call last):
@@ -85,7 +96,7 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     vnnews.errors.ParseError: cannot read '30/2/2022': February 2022 has no day 30: it has 28 days
     """
     require_str(text, "text")
-    reference = _reference_time(ref)
+    reference = reference_time(*one_reference(published, ref))
     normalized = _as_read(normalize(text))
     ctx = Context(normalized, reference, True)
     pieces = find_atoms(ctx)
@@ -97,12 +108,19 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     return value
 
 
-def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[DateMatch]:
-    """Find every date and time expression in a text, resolved against ``ref``.
+def extract_dates(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+) -> list[DateMatch]:
+    """Find every date and time expression in a text, resolved against ``published``.
 
     Args:
         text: any text; its spans are reported into this exact string.
-        ref: the reference date or datetime (an article's publication date); default: now.
+        published: the reference date (an article's publication date): a ``date``, a
+            ``datetime`` or a ``"YYYY-MM-DD"`` string; default: now.
+        ref: another name for ``published`` (give one of them).
 
     Returns:
         The matches in text order, without overlaps. Impossible dates ("30/2"), fractions
@@ -110,15 +128,17 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
         ("năm thứ hai") are not dates.
 
     Raises:
-        TypeError: if ``text`` is not a ``str`` or ``ref`` not a ``date``/``datetime``.
+        TypeError: if ``text`` is not a ``str``, the reference date not a ``date``,
+            ``datetime`` or ``str``, or both ``published`` and ``ref`` are given.
+        ParseError: if the reference date is a string that is not a real ``YYYY-MM-DD``
+            date (never for the text: any ``str`` is read).
 
-    >>> from datetime import date
-    >>> found = extract_dates("Đến ngày 18/12/2021, có 22/28 chỉ tiêu đạt.", ref=date(2022, 1, 20))
+    >>> found = extract_dates("Đến ngày 18/12/2021, có 22/28 chỉ tiêu đạt.", published="2022-01-20")
     >>> [(m.text, str(m.value)) for m in found]
     [('ngày 18/12/2021', '2021-12-18 (day)')]
     """
     normalized = normalize_with_offsets(require_str(text, "text"))
-    found = _found(normalized, _reference_time(ref))
+    found = _found(normalized, reference_time(*one_reference(published, ref)))
     return [DateMatch(text[start:end], (start, end), value) for start, end, value in found]
 
 
@@ -210,17 +230,6 @@ def _as_read(text: str) -> str:
     if "ı" in text or "İ" in text or "ſ" in text or "\u212a" in text:
         return text.translate(_READ_AS)
     return text
-
-
-def _reference_time(ref: object) -> datetime:
-    """The ``ref`` argument as a naive datetime (now for None), or TypeError."""
-    if ref is None:
-        return datetime.now().replace(microsecond=0)
-    if isinstance(ref, datetime):
-        return ref if ref.tzinfo is None else ref.replace(tzinfo=None)
-    if isinstance(ref, date):
-        return datetime(ref.year, ref.month, ref.day)
-    raise TypeError(f"ref must be a date or datetime, not {type(ref).__name__}")
 
 
 def _final(piece: Piece, ref: datetime) -> TimeValue | None:
