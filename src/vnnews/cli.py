@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from types import FrameType
 
     from vnnews.article import Article
+    from vnnews.dates import Prefer
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
 
@@ -209,6 +210,15 @@ def _add_published(parser: argparse.ArgumentParser, what: str) -> None:
     )
 
 
+def _add_prefer(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--prefer",
+        choices=("past", "future", "nearest"),
+        help="where a bare weekday ('thứ Sáu') or a date with no year ('20/1') is placed "
+        f"around --published (default: {default})",
+    )
+
+
 def _add_progress(parser: argparse._ActionsContainer) -> None:
     parser.add_argument(
         "--progress",
@@ -314,7 +324,7 @@ def _dates(line: str, args: argparse.Namespace) -> Iterable[Item]:
     from vnnews.article import date_to_dict
     from vnnews.dates import extract_dates
 
-    return map(date_to_dict, extract_dates(line, ref=args.published))
+    return map(date_to_dict, extract_dates(line, published=args.published, prefer=args.prefer))
 
 
 def _date_columns(item: Item) -> list[object]:
@@ -416,6 +426,7 @@ def _line_command(
 
 def _dates_options(parser: argparse.ArgumentParser) -> None:
     _add_published(parser, "the reference of relative dates such as 'hôm qua' (default: today)")
+    _add_prefer(parser, "the nearest date, the coming weekday")
 
 
 def _words_options(parser: argparse.ArgumentParser) -> None:
@@ -467,6 +478,7 @@ def _configure_analyze(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 files, or - for stdin")
     cmd.add_argument("--example", action="store_true", help="analyse the bundled example article")
     _add_published(cmd, "the reference of relative dates (default: from the dateline)")
+    _add_prefer(cmd, "nearest")
     cmd.add_argument(
         "--format",
         choices=("text", "json", "parquet"),
@@ -507,19 +519,22 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise CliError("vnnews analyze: give FILE… or --example, not both")
     inputs = _analyze_inputs(args)
     published = args.published or (EXAMPLE_PUBLISHED if args.example else None)
+    prefer: Prefer = args.prefer or "nearest"
     if args.format == "parquet":
         from vnnews.corpus._parquet import write_parquet
         from vnnews.corpus._records import analyze_records
 
         records = ({"id": label, "text": text} for label, text in inputs)
-        outputs = list(analyze_records(records, published=published, words=args.words))
+        outputs = list(
+            analyze_records(records, published=published, prefer=prefer, words=args.words)
+        )
         write_parquet(outputs, args.out)
         return 1 if any("error" in output for output in outputs) else 0
     as_text = (args.format or ("text" if sys.stdout.isatty() else "json")) == "text"
     from vnnews.article import analyze
 
     for number, (label, text) in enumerate(inputs):
-        article = analyze(text, published=published, words=args.words)
+        article = analyze(text, published=published, prefer=prefer, words=args.words)
         if as_text:
             heading = f"==> {label} <==\n" if len(inputs) > 1 else ""
             _write(("\n" if number else "") + heading + render_report(article))
@@ -605,6 +620,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
         published_field=args.published_field,
         published=args.published,
         words=args.words,
+        prefer=args.prefer or "nearest",
     )
     stream = _open_binary(args.jsonl)
     lines = (RawLine(*line) for line in _numbered_lines(stream))

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vnnews.corpus._nested import ARTICLE_COLUMNS, CHILDREN, nested, pandas_records
 from vnnews.corpus._parquet import require
 from vnnews.corpus._records import RecordOptions, record_options, record_stream
+
+if TYPE_CHECKING:
+    from vnnews.dates import Prefer
 
 __all__ = ["analyze_bag", "analyze_frame", "frame_meta", "process_pool"]
 
@@ -28,15 +31,18 @@ def analyze_bag(
     id: str | None = "id",
     published: date | datetime | str | None = None,
     ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     words: bool = False,
 ) -> Any:
     """A ``dask.bag.Bag`` of the outputs of :func:`vnnews.analyze_records` for ``bag``.
 
     ``bag`` holds records (strings or mappings); the arguments are those of
-    ``analyze_records`` (``ref`` is another name for ``published``). Each output's ``index`` is the record's position in its partition.
+    ``analyze_records`` (``ref`` is another name for ``published``; ``prefer`` as there). Each output's ``index`` is the record's position in its partition.
     """
     require("dask.bag", "dask")
-    options = record_options(text=text, id=id, published=published, ref=ref, words=words)
+    options = record_options(
+        text=text, id=id, published=published, ref=ref, prefer=prefer, words=words
+    )
     return bag.map_partitions(_analyze_partition, options=options)
 
 
@@ -70,6 +76,7 @@ def analyze_frame(
     *,
     published: date | datetime | str | None = None,
     ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     output_prefix: str = "",
 ) -> Any:
     """``frame`` with the analysis of its column ``text`` added, row by row.
@@ -78,11 +85,13 @@ def analyze_frame(
     ``sentences``, ``numbers``, ``dates``, ``people``: lists of dicts with the columns of those
     tables (the shape of :func:`vnnews.spark.article_schema`), each name after
     ``output_prefix``. ``published`` is a column of dates, one ``date``, or None (``ref`` is
-    another name for it).
+    another name for it); ``prefer`` is that of :func:`vnnews.analyze`.
     Works on a ``dask.dataframe.DataFrame`` (lazily, by ``map_partitions``) and on a pandas
     ``DataFrame`` (at once).
     """
-    options = record_options(text=text, id=None, published=published, ref=ref, words=False)
+    options = record_options(
+        text=text, id=None, published=published, ref=ref, prefer=prefer, words=False
+    )
     if hasattr(frame, "map_partitions"):
         require("dask.dataframe", "dask")
         meta = frame_meta(frame, output_prefix)

@@ -24,7 +24,7 @@ from vnnews.dates._compose import compose
 from vnnews.dates._explain import explain
 from vnnews.dates._format import format_date
 from vnnews.dates._lexicon import context_words
-from vnnews.dates._pieces import Context, Piece, resolve
+from vnnews.dates._pieces import Context, Piece, Prefer, placing, resolve
 from vnnews.dates._scan import find_atoms, starts_by_line
 from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
 from vnnews.errors import ParseError, require_str
@@ -34,6 +34,7 @@ __all__ = [
     "GRAINS",
     "DateMatch",
     "Grain",
+    "Prefer",
     "TimeValue",
     "extract_dates",
     "format_date",
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 _LINE = regex.compile(r"[^\n]+")
+_DEFAULT_PLACING = placing(None)
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +64,7 @@ def parse_date(
     *,
     published: date | datetime | str | None = None,
     ref: date | datetime | str | None = None,
+    prefer: Prefer | None = None,
 ) -> TimeValue:
     """Read a string that is one date or time expression.
 
@@ -73,6 +76,14 @@ def parse_date(
             publication date): a ``date``, a ``datetime`` or a ``"YYYY-MM-DD"`` string;
             default: now.
         ref: another name for ``published`` (give one of them).
+        prefer: where a bare weekday ("thứ Sáu", "hôm thứ 5") or a date with no year
+            ("20/1", "tháng 3", "quý 3", "rằm tháng Giêng", "Quốc khánh") is placed:
+            ``"past"`` the last one that has begun by the reference date, ``"future"`` the
+            next one that has not ended by it (the one containing the reference date is
+            both), ``"nearest"`` the nearest one. None (the default) keeps the conventions
+            of ``docs/dates.md``: a date with no year is the nearest, a bare weekday the next
+            (Duckling's reading). A direction written in the text ("vừa qua", "tới") wins;
+            a time of day with no day is never moved.
 
     Returns:
         The :class:`TimeValue` it means.
@@ -83,6 +94,7 @@ def parse_date(
         ParseError: if the string is not exactly one date or time expression, or names an
             impossible date or time ("30/2/2022", "25 giờ"); or the reference date is a
             string that is not a real ``YYYY-MM-DD`` date.
+        ValueError: if ``prefer`` is not one of its values.
 
     >>> print(parse_date("3 giờ chiều ngày mai", published="2022-01-20"))
     2022-01-21 15:00 (hour)
@@ -90,6 +102,8 @@ def parse_date(
     2022-Q1 (quarter)
     >>> print(parse_date("Tết Nguyên đán", ref=date(2022, 1, 20)))
     2022-02-01 (day)
+    >>> [str(parse_date("thứ Sáu", published="2022-01-19", prefer=p)) for p in ("past", "future")]
+    ['2022-01-14 (day)', '2022-01-21 (day)']
     >>> parse_date("30/2/2022")
     Traceback (most recent call last):
     ...
@@ -97,8 +111,9 @@ def parse_date(
     """
     require_str(text, "text")
     reference = reference_time(*one_reference(published, ref))
+    towards, weekday = placing(prefer)
     normalized = _as_read(normalize(text))
-    ctx = Context(normalized, reference, True)
+    ctx = Context(normalized, reference, True, towards, weekday)
     pieces = find_atoms(ctx)
     if len(pieces) > 1:  # a single piece has nothing to combine with
         pieces = compose(pieces, ctx)
@@ -113,6 +128,7 @@ def extract_dates(
     *,
     published: date | datetime | str | None = None,
     ref: date | datetime | str | None = None,
+    prefer: Prefer | None = None,
 ) -> list[DateMatch]:
     """Find every date and time expression in a text, resolved against ``published``.
 
@@ -121,6 +137,14 @@ def extract_dates(
         published: the reference date (an article's publication date): a ``date``, a
             ``datetime`` or a ``"YYYY-MM-DD"`` string; default: now.
         ref: another name for ``published`` (give one of them).
+        prefer: where a bare weekday ("thứ Sáu", "hôm thứ 5") or a date with no year
+            ("20/1", "tháng 3", "quý 3", "rằm tháng Giêng", "Quốc khánh") is placed:
+            ``"past"`` the last one that has begun by the reference date, ``"future"`` the
+            next one that has not ended by it (the one containing the reference date is
+            both), ``"nearest"`` the nearest one. None (the default) keeps the conventions
+            of ``docs/dates.md``: a date with no year is the nearest, a bare weekday the next
+            (Duckling's reading). A direction written in the text ("vừa qua", "tới") wins;
+            a time of day with no day is never moved.
 
     Returns:
         The matches in text order, without overlaps. Impossible dates ("30/2"), fractions
@@ -132,29 +156,34 @@ def extract_dates(
             ``datetime`` or ``str``, or both ``published`` and ``ref`` are given.
         ParseError: if the reference date is a string that is not a real ``YYYY-MM-DD``
             date (never for the text: any ``str`` is read).
+        ValueError: if ``prefer`` is not one of its values.
 
     >>> found = extract_dates("Đến ngày 18/12/2021, có 22/28 chỉ tiêu đạt.", published="2022-01-20")
     >>> [(m.text, str(m.value)) for m in found]
     [('ngày 18/12/2021', '2021-12-18 (day)')]
     """
     normalized = normalize_with_offsets(require_str(text, "text"))
-    found = _found(normalized, reference_time(*one_reference(published, ref)))
+    reference = reference_time(*one_reference(published, ref))
+    found = _found(normalized, reference, placed=placing(prefer))
     return [DateMatch(text[start:end], (start, end), value) for start, end, value in found]
 
 
 def _dates_in(
-    normalized: NormalizedText, ref: datetime, lines: list[tuple[int, int]]
+    normalized: NormalizedText,
+    ref: datetime,
+    lines: list[tuple[int, int]],
+    prefer: Prefer | None = None,
 ) -> list[DateMatch]:
     """For ``vnnews.article``: the dates of some lines of ``normalized.text``, given
     as ranges in text order (each within one line), with spans into ``normalized.original``.
 
     What :func:`extract_dates` finds in the original text of each range read alone: a range
-    is read as the slice of the normalised text it is.
+    is read as the slice of the normalised text it is, with ``prefer`` as there.
     """
     original = normalized.original
     return [
         DateMatch(original[start:end], (start, end), value)
-        for start, end, value in _found_on(normalized, ref, lines)
+        for start, end, value in _found_on(normalized, ref, lines, placing(prefer))
     ]
 
 
@@ -183,24 +212,32 @@ def _lines_meeting(
 
 
 def _found(
-    normalized: NormalizedText, reference: datetime, near: list[tuple[int, int]] | None = None
+    normalized: NormalizedText,
+    reference: datetime,
+    near: list[tuple[int, int]] | None = None,
+    placed: tuple[int, str] = _DEFAULT_PLACING,
 ) -> Iterator[tuple[int, int, TimeValue]]:
     """The dates of a text: original span and value, in text order (see extract_dates)."""
     # An expression never runs across a line break (headings, captions and bylines are lines).
     lines = [line.span() for line in _LINE.finditer(normalized.text)]
     if near is not None:
         lines = _lines_meeting(lines, near)
-    return _found_on(normalized, reference, lines)
+    return _found_on(normalized, reference, lines, placed)
 
 
 def _found_on(
-    normalized: NormalizedText, reference: datetime, lines: list[tuple[int, int]]
+    normalized: NormalizedText,
+    reference: datetime,
+    lines: list[tuple[int, int]],
+    placed: tuple[int, str] = _DEFAULT_PLACING,
 ) -> Iterator[tuple[int, int, TimeValue]]:
-    """The dates of the ``lines`` (ranges of the normalised text, in order, no line breaks).
+    """The dates of the ``lines`` (ranges of the normalised text, in order, no line breaks),
+    weekdays and dates with no year placed by ``placed`` (see ``_pieces.placing``).
 
     The text is lower-cased once, and the trigger words are found in one scan of it; a line
     without any is skipped.
     """
+    towards, weekday = placed
     text = _as_read(normalized.text)
     lowered = text.lower()
     line_starts = starts_by_line(text, lowered, lines)
@@ -208,7 +245,7 @@ def _found_on(
         starts = None if line_starts is None else line_starts[number]
         if starts == []:
             continue
-        ctx = Context(text[line_start:line_end], reference, False)
+        ctx = Context(text[line_start:line_end], reference, False, towards, weekday)
         line_lowered = None if starts is None else lowered[line_start:line_end]
         for piece in compose(find_atoms(ctx, starts, line_lowered), ctx):
             value = _final(piece, reference)

@@ -167,7 +167,7 @@ def read_weekday(match: Match, ctx: Context) -> Piece | None:
     elif direction == "này":
         mode = "week:0"
     else:
-        mode = "next_or_today"
+        mode = ctx.weekday  # a bare weekday: placed as the caller prefers
     # "thứ hai" in lower case is as often "secondly" or "the second" as Monday: alone it
     # needs support (a date, a part of the day), and "ngày thứ hai" is "the second day".
     spelled_lower = written.split()[-1].islower() and not written.lower().startswith("ch")
