@@ -351,7 +351,15 @@ def read_named_year(match: Match, ctx: Context) -> Piece | None:
 
 
 def read_year_range(match: Match, ctx: Context) -> Piece | None:
-    first, last = int(match.group("y1")), int(match.group("y2"))
+    """ "nhiệm kỳ 2021 – 2026" = [2021, 2027); "giai đoạn 2016 đến nay" = [2016, the
+    reference time), at day grain (not after a bare "năm": "năm 2020 đến nay" needs "từ")."""
+    first = int(match.group("y1"))
+    if match.group("now"):
+        start = datetime(first, 1, 1)
+        if match.group("head").lower() == "năm" or start >= ctx.ref:
+            return None
+        return make_piece(match, "value", TimeValue(start, ctx.ref, "day"))
+    last = int(match.group("y2"))
     if not first < last <= first + 100:
         return None
     value = TimeValue(datetime(first, 1, 1), datetime(last + 1, 1, 1), "year")

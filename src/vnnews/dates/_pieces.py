@@ -11,7 +11,7 @@ from vnnews.dates._values import Grain, TimeValue, truncate
 
 __all__ = ["Clock", "Context", "Kind", "Piece", "Prefer", "apply_part", "placing", "resolve"]
 
-Kind = Literal["value", "day", "clock", "part"]
+Kind = Literal["value", "day", "clock", "part", "until_now"]
 
 Prefer = Literal["past", "future", "nearest"]
 """Where a weekday, or a date with no year, is placed around the reference date."""
@@ -66,8 +66,9 @@ class Piece(NamedTuple):
     several times cheaper to build while staying immutable.
 
     ``kind`` says how it may combine: a ``day`` (a date, a weekday, a holiday), a ``clock``
-    (time of day), a ``part`` of the day, or a finished ``value``. For clocks and parts,
-    ``value`` is the day they are anchored to, if any.
+    (time of day), a ``part`` of the day, a finished ``value``, or ``until_now`` ("đến nay",
+    the open end of an interval: it has no value and is kept only as that end). For clocks
+    and parts, ``value`` is the day they are anchored to, if any.
     """
 
     start: int
