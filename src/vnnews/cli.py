@@ -295,10 +295,9 @@ def _text_row(command: _Lines, item: Item) -> str:
 
 
 def _numbers(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import number_to_dict
     from vnnews.numbers import extract_numbers
 
-    return map(number_to_dict, extract_numbers(line))
+    return (dict(match.to_dict()) for match in extract_numbers(line))
 
 
 def _number_columns(item: Item) -> list[object]:
@@ -321,10 +320,10 @@ def _plain_number(value: object) -> str:
 
 
 def _dates(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import date_to_dict
     from vnnews.dates import extract_dates
 
-    return map(date_to_dict, extract_dates(line, published=args.published, prefer=args.prefer))
+    found = extract_dates(line, published=args.published, prefer=args.prefer)
+    return (dict(match.to_dict()) for match in found)
 
 
 def _date_columns(item: Item) -> list[object]:
@@ -346,10 +345,9 @@ def _date_columns(item: Item) -> list[object]:
 
 
 def _people(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import mention_to_dict
     from vnnews.people import extract_people
 
-    return map(mention_to_dict, extract_people(line))
+    return (dict(mention.to_dict()) for mention in extract_people(line))
 
 
 def _people_columns(item: Item) -> list[object]:
@@ -377,10 +375,9 @@ def _slugs(line: str, args: argparse.Namespace) -> Iterator[Item]:
 
 
 def _words(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import word_to_dict
     from vnnews.word_segmentation import words
 
-    return map(word_to_dict, words(line, pos=args.pos))
+    return (dict(word.to_dict()) for word in words(line, pos=args.pos))
 
 
 def _run_normalize(args: argparse.Namespace) -> int:

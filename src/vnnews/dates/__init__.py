@@ -26,16 +26,25 @@ from vnnews.dates._format import format_date
 from vnnews.dates._lexicon import context_words
 from vnnews.dates._pieces import Context, Piece, Prefer, placing, resolve
 from vnnews.dates._scan import find_atoms, starts_by_line
-from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
+from vnnews.dates._values import (
+    GRAINS,
+    DateMatch,
+    DateMatchDict,
+    Grain,
+    TimeValue,
+    TimeValueDict,
+)
 from vnnews.errors import ParseError, require_str
 from vnnews.normalization import NormalizedText, normalize, normalize_with_offsets
 
 __all__ = [
     "GRAINS",
     "DateMatch",
+    "DateMatchDict",
     "Grain",
     "Prefer",
     "TimeValue",
+    "TimeValueDict",
     "extract_dates",
     "format_date",
     "parse_date",

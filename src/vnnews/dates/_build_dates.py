@@ -355,10 +355,10 @@ def read_year_range(match: Match, ctx: Context) -> Piece | None:
     reference time), at day grain (not after a bare "năm": "năm 2020 đến nay" needs "từ")."""
     first = int(match.group("y1"))
     if match.group("now"):
-        start = datetime(first, 1, 1)
-        if match.group("head").lower() == "năm" or start >= ctx.ref:
+        start, now = datetime(first, 1, 1), truncate(ctx.ref, "second")
+        if match.group("head").lower() == "năm" or start >= now:
             return None
-        return make_piece(match, "value", TimeValue(start, ctx.ref, "day"))
+        return make_piece(match, "value", TimeValue(start, now, "day"))
     last = int(match.group("y2"))
     if not first < last <= first + 100:
         return None

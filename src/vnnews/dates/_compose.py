@@ -10,7 +10,7 @@ from functools import lru_cache
 import regex
 
 from vnnews.dates._pieces import Context, Piece, apply_part, resolve
-from vnnews.dates._values import TimeValue, add_units, finer
+from vnnews.dates._values import TimeValue, add_units, finer, truncate
 
 __all__ = ["compose"]
 
@@ -133,10 +133,11 @@ def _until_now(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     first = resolve(left, ctx.ref)
     if first is None:
         return None
-    start = first.start if first.start < ctx.ref else _moved_back(left, first, ctx.ref)
+    now = truncate(ctx.ref, "second")  # as "bây giờ" reads it
+    start = first.start if first.start < now else _moved_back(left, first, now)
     if start is None:
         return None
-    value = TimeValue(start, ctx.ref, finer(first.grain, "day"), first.lunar)
+    value = TimeValue(start, now, finer(first.grain, "day"), first.lunar)
     return Piece(left.start - len(before[0]) if before else left.start, right.end, "value", value)
 
 
