@@ -34,7 +34,7 @@ napoleon_numpy_docstring = False
 _STDLIB_TYPES = (
     r"array|datetime\.\w+|date|datetime|timedelta|collections\.abc\.\w+|re\.Pattern"
     r"|regex\.\w+|Path|pathlib\.Path|argparse\.\w+|Iterable|Iterator|Sequence|Mapping|Callable"
-    r"|decimal\.Decimal|Decimal|Grain|Literal|typing\.\w+|concurrent\.futures\.\w+|io\.\w+"
+    r"|decimal\.Decimal|Decimal|Grain|Prefer|Literal|typing\.\w+|concurrent\.futures\.\w+|io\.\w+"
     r"|os\.PathLike"
 )
 nitpick_ignore_regex = [(r"py:class", _STDLIB_TYPES)]

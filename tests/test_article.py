@@ -651,6 +651,34 @@ def test_analyze_many_rejects_bad_options(options: dict[str, int]) -> None:
 def test_analyze_many_checks_published_at_the_call() -> None:
     with pytest.raises(ParseError):
         analyze_many(["x"], published="hôm qua")
+    with pytest.raises(ValueError, match="prefer must be"):
+        analyze_many(["x"], prefer="last")  # type: ignore[arg-type]
+
+
+_WEEKDAY_REPORT = "Hội nghị tổng kết của tỉnh\nHôm thứ Sáu, hội nghị bế mạc; ngày 20/1 sẽ sơ kết."
+
+
+@pytest.mark.parametrize(
+    ("published", "prefer", "friday", "day"),
+    [
+        ("2022-01-24", "nearest", "2022-01-21", "2022-01-20"),  # Monday: three days back
+        ("2022-01-19", "nearest", "2022-01-21", "2022-01-20"),  # Wednesday: two days ahead
+        ("2022-01-19", "past", "2022-01-14", "2021-01-20"),
+        ("2022-01-24", "future", "2022-01-28", "2023-01-20"),  # 20/1/2022 has ended
+        ("2022-01-24", None, "2022-01-28", "2022-01-20"),  # extract_dates' default
+    ],
+)
+def test_analyze_places_weekdays_and_dates_as_prefer_says(
+    published: str, prefer: Any, friday: str, day: str
+) -> None:
+    """analyze's default is "nearest" (issue 21): a weekday within three days either side."""
+    options = {} if prefer == "nearest" else {"prefer": prefer}
+    article = analyze(_WEEKDAY_REPORT, published=published, **options)
+    starts = [match.value.start.date().isoformat() for match in article.dates]
+    assert starts == [friday, day]
+    assert analyze(_WEEKDAY_REPORT, published=published, prefer=prefer).dates == article.dates
+    with pytest.raises(ValueError, match="prefer must be 'past', 'future', 'nearest' or None"):
+        analyze(_WEEKDAY_REPORT, prefer="later")  # type: ignore[arg-type]
 
 
 def _each_paragraph_alone(article: Article) -> tuple[list[Any], list[Any], list[Any]]:
@@ -667,7 +695,8 @@ def _each_paragraph_alone(article: Article) -> tuple[list[Any], list[Any], list[
         for number in extract_numbers(paragraph.text):
             span = (number.span[0] + start, number.span[1] + start)
             numbers.append((number.text, span, number.kind, number.value))
-        for found in extract_dates(paragraph.text, ref=article.published):
+        # analyze's default prefer is "nearest" (extract_dates' is None: the conventions).
+        for found in extract_dates(paragraph.text, ref=article.published, prefer="nearest"):
             span = (found.span[0] + start, found.span[1] + start)
             dates.append((found.text, span, found.value))
     return numbers, dates, sentences

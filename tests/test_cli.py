@@ -445,6 +445,27 @@ def test_one_name_for_the_reference_date_with_ref_as_its_alias() -> None:
         assert "--published YYYY-MM-DD, --ref YYYY-MM-DD" in out(vnnews(command, "--help"))
 
 
+def test_prefer_places_weekdays_in_dates_and_analyze() -> None:
+    text = "Hôm thứ Sáu, hội nghị bế mạc."
+    starts = {
+        prefer: json_lines(vnnews("dates", "--published", "2022-01-24", *prefer, text))[0]["start"]
+        for prefer in ((), ("--prefer", "past"), ("--prefer", "future"), ("--prefer", "nearest"))
+    }
+    assert list(starts.values()) == [f"2022-01-{day}T00:00:00" for day in (28, 21, 28, 21)]
+    article = "Tin ngắn trong ngày\n" + text
+    analyzed = [
+        json_lines(
+            vnnews(
+                "analyze", "--format", "json", "--published", "2022-01-24", *prefer, stdin=article
+            )
+        )[0]["dates"][0]["start"]
+        for prefer in ((), ("--prefer", "future"))
+    ]
+    assert analyzed == ["2022-01-21T00:00:00", "2022-01-28T00:00:00"]  # analyze: nearest
+    message = assert_one_line_error(vnnews("dates", "--prefer", "later", text))
+    assert "invalid choice: 'later'" in message
+
+
 def test_text_format_keeps_unit_and_qualifier() -> None:
     result = vnnews(
         "numbers", "--format", "text", "Tỉnh thu khoảng 80-100 triệu đồng, hơn 3 km đường."

@@ -24,7 +24,7 @@ def _when(text: str | None) -> datetime | None:
 
 @pytest.mark.parametrize("case", load_cases("dates.jsonl"))
 def test_parse_date(case: dict[str, Any]) -> None:
-    value = parse_date(case["text"], ref=_when(case["ref"]))
+    value = parse_date(case["text"], ref=_when(case["ref"]), prefer=case.get("prefer"))
     assert (value.start, value.end, value.grain) == (
         _when(case["start"]),
         _when(case["end"]),
@@ -46,7 +46,7 @@ def test_parse_date(case: dict[str, Any]) -> None:
 @pytest.mark.parametrize("case", load_cases("dates_extract.jsonl"))
 def test_extract_dates(case: dict[str, Any]) -> None:
     text = case["text"]
-    found = extract_dates(text, ref=_when(case["ref"]))
+    found = extract_dates(text, ref=_when(case["ref"]), prefer=case.get("prefer"))
     got = [(m.text, m.value.start, m.value.end, m.value.grain) for m in found]
     want = [(t, _when(s), _when(e), g) for t, s, e, g in case["expected"]]
     assert got == want
@@ -135,7 +135,7 @@ def test_text_must_be_str(bad: object) -> None:
         extract_dates(bad)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("bad_ref", ["2022-01-20", 20220120, 1.5, [2022, 1, 20]])
+@pytest.mark.parametrize("bad_ref", [20220120, 1.5, [2022, 1, 20]])
 def test_ref_must_be_a_date(bad_ref: object) -> None:
     with pytest.raises(TypeError, match="ref"):
         parse_date("hôm nay", ref=bad_ref)  # type: ignore[arg-type]
@@ -305,6 +305,54 @@ def test_day_month_without_year_is_the_nearest_occurrence(ref: date) -> None:
             continue
         value = parse_date(f"ngày {day.day}/{day.month}", ref=ref)
         assert value.start.date() == day
+
+
+_WEEKDAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(date(1950, 1, 1), date(2150, 12, 31)), st.integers(0, 6))
+def test_prefer_places_a_weekday(ref: date, weekday: int) -> None:
+    """past: the last one, today included; future: the next one, today included; nearest:
+    within three days either side; each is that weekday."""
+    placed = {
+        prefer: parse_date(_WEEKDAYS[weekday], ref=ref, prefer=prefer).start.date()
+        for prefer in ("past", "future", "nearest")
+    }
+    assert all(day.weekday() == weekday for day in placed.values())
+    assert -7 < (placed["past"] - ref).days <= 0 <= (placed["future"] - ref).days < 7
+    assert abs((placed["nearest"] - ref).days) <= 3
+    assert placed["nearest"] in (placed["past"], placed["future"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(date(1950, 1, 1), date(2150, 12, 31)), st.dates(date(2001, 1, 1), date(2001, 12, 31))
+)
+def test_prefer_places_a_day_without_a_year(ref: date, day: date) -> None:
+    """The same day and month: past has begun by ref, future has not ended by it, both within
+    a year of it; nearest is the nearer of the two (the later on a tie)."""
+    text = f"ngày {day.day}/{day.month}"
+    placed = {
+        prefer: parse_date(text, ref=ref, prefer=prefer).start.date()
+        for prefer in ("past", "future", "nearest")
+    }
+    assert all((found.month, found.day) == (day.month, day.day) for found in placed.values())
+    assert placed["past"] <= ref <= placed["future"]
+    assert (ref - placed["past"]).days < 366 and (placed["future"] - ref).days < 366
+    nearer = min(
+        placed["future"], placed["past"], key=lambda found: (abs(found - ref), -found.toordinal())
+    )
+    assert placed["nearest"] == nearer
+    assert parse_date(text, ref=ref).start.date() == placed["nearest"]  # the default
+
+
+@pytest.mark.parametrize("bad", ["last", "Past", 1, True])
+def test_prefer_must_be_one_of_its_values(bad: object) -> None:
+    with pytest.raises(ValueError, match="prefer must be 'past', 'future', 'nearest' or None"):
+        parse_date("thứ Sáu", prefer=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="prefer must be"):
+        extract_dates("thứ Sáu", prefer=bad)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -51,14 +51,16 @@ def _every_pattern() -> list[tuple[re.Pattern[str], Rule]]:
 
 
 _WORD_START = re.compile(r"(?<!\w)\w")
-_KEPT_WITHOUT_VALUE = ("clock", "part")  # a later merge may anchor a time or a part of day
+# A later merge may anchor a time or a part of day, or end an interval at "đến nay".
+_KEPT_WITHOUT_VALUE = ("clock", "part", "until_now")
 
 
 def every_rule_everywhere(ctx: Context) -> list[Piece]:
     """The expressions of ``ctx.text`` by the general rule: at each place a word or a number
     begins, left to right and outside the last expression found, every rule is tried and the
     longest reading kept (the earlier rule on a tie). A reading is a piece with a value, or
-    a clock time or part of the day (which a later step may anchor)."""
+    a clock time or part of the day (which a later step may anchor), or the open end of an
+    interval ("đến nay")."""
     pieces: list[Piece] = []
     covered = 0
     for start in (found.start() for found in _WORD_START.finditer(ctx.text)):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import unicodedata
+import warnings
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -237,11 +238,94 @@ def test_format_percent_does_not_round(value: float, decimals: int | None, expec
     assert format_percent(value, decimals) == expected
 
 
+@pytest.mark.filterwarnings("ignore:format_percent")  # 5e-324 looks like a ratio
 @pytest.mark.parametrize("value", [1e308, -1e308, 5e-324, Decimal("1E+500"), 10**400])
 def test_format_any_finite_number(value: float) -> None:
     """Beyond the 28 digits of the default decimal context (InvalidOperation before)."""
     for written in (format_number(value), format_number(value, 2), format_percent(value)):
         assert written.lstrip("-")[:1].isdigit()
+
+
+@pytest.mark.parametrize(
+    "value, decimals, expected",
+    [
+        (0.8951, None, "89,51%"),  # babel: format_percent(0.8951) is '90%'
+        (Decimal("0.5"), None, "50%"),
+        (1, None, "100%"),
+        (1.25, None, "125%"),
+        (-0.031, None, "-3,1%"),
+        (2 / 3, 1, "66,7%"),
+        (0.0005, None, "0,05%"),
+    ],
+)
+def test_format_percent_of_a_ratio(value: float, decimals: int | None, expected: str) -> None:
+    """ratio=True takes babel's scale (issue 21); decimals are those of the percentage."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert format_percent(value, decimals, ratio=True) == expected
+
+
+@pytest.mark.parametrize("value", [0.8951, 2 / 3, -0.125, Decimal("0.1234"), 0.001])
+def test_format_percent_warns_when_a_ratio_looks_meant(value: float) -> None:
+    with pytest.warns(UserWarning, match=r"pass ratio=True") as caught:
+        written = format_percent(value)
+    assert written == format_number(value) + "%"  # still written as asked
+    assert caught[0].filename == __file__  # the warning points at the caller
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert format_percent(value, ratio=False) == written
+
+
+@pytest.mark.parametrize("value", [0.5, 0.05, -0.25, 0, 1, 12.5, 89.51, 150, Decimal("0.10")])
+def test_format_percent_does_not_warn_for_a_percentage(value: float) -> None:
+    """Percentages as news writes them ("0,5%", "0,05%", "-0,25%") are no ratio."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        format_percent(value)
+
+
+def test_format_percent_warning_says_what_to_do() -> None:
+    with pytest.warns(UserWarning) as caught:
+        format_percent(0.8951)
+    assert str(caught[0].message) == (
+        "format_percent(0.8951) writes 0,8951%: x is the percentage, as news writes it. "
+        "If 0.8951 is a ratio (89,51%), pass ratio=True, as babel's format_percent takes it; "
+        "pass ratio=False to write it as a percentage without this warning."
+    )
+    with pytest.raises(TypeError, match="ratio must be True, False or None"):
+        format_percent(0.5, ratio="yes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "value, words, written",
+    [
+        (0.1 + 0.2, "không phẩy ba", "0,3"),
+        (1.1 * 3, "ba phẩy ba", "3,3"),
+        (0.07 * 100, "bảy", "7"),
+        (89.51, "tám mươi chín phẩy năm một", "89,51"),
+        (
+            Decimal("0.30000000000000004"),
+            "không phẩy " + " ".join(["ba"] + ["không"] * 15 + ["bốn"]),
+            "0,30000000000000004",
+        ),
+    ],
+)
+def test_float_noise_is_not_read_out(value: float, words: str, written: str) -> None:
+    """A float is read to 15 significant digits (issue 21); a Decimal exactly."""
+    assert number_to_words(value) == words
+    assert format_number(value) == written
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.decimals(
+        min_value=-(10**9), max_value=10**9, places=6, allow_nan=False, allow_infinity=False
+    )
+)
+def test_a_float_is_read_as_written(written: Decimal) -> None:
+    """What was written with up to 15 digits is what is read, float or not."""
+    assert number_to_words(float(written)) == number_to_words(written)
+    assert format_number(float(written)) == format_number(written)
 
 
 @pytest.mark.parametrize("bad", [float("nan"), float("inf"), "12", True])

@@ -293,7 +293,8 @@ def test_argument_checks() -> None:
     with pytest.raises(ValueError, match="on_ambiguous"):
         to_spoken("1", on_ambiguous="guess")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="ref must be a date"):
-        to_spoken("1", ref="2022-01-20")  # type: ignore[arg-type]
+        to_spoken("1", ref=20220120)  # type: ignore[arg-type]
+    assert to_spoken("Sáng 20/1", ref="2022-01-20") == to_spoken("Sáng 20/1", ref=date(2022, 1, 20))
 
 
 def test_empty_and_plain_text() -> None:

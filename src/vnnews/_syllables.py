@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from vnnews._data import read_lines, read_tsv
 
-__all__ = ["is_vietnamese_syllable"]
+__all__ = ["is_unmarked_syllable", "is_vietnamese_syllable"]
 
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _FRONT_VOWELS = ("i", "y", "e", "ê")
@@ -31,6 +31,23 @@ def _tables() -> tuple[dict[str, str], frozenset[str]]:
     return onsets, frozenset(read_lines("syllable_rhymes.txt"))
 
 
+@lru_cache(maxsize=1)
+def _unmarked_tables() -> tuple[dict[str, str], frozenset[str]]:
+    """The tables with every diacritic dropped (ê → e, ơ → o, đ → d…): the spellings of the
+    syllables written in plain ASCII letters."""
+    onsets, rhymes = _tables()
+    unmarked: dict[str, str] = {}
+    for onset, rule in onsets.items():
+        plain = _unmarked(onset)
+        unmarked[plain] = rule if unmarked.get(plain, rule) == rule else "any"
+    return unmarked, frozenset(map(_unmarked, rhymes))
+
+
+def _unmarked(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).replace("đ", "d")
+
+
 @lru_cache(maxsize=8192)
 def is_vietnamese_syllable(word: str) -> bool:
     """Whether ``word`` is spelled as one Vietnamese syllable (any case, any tone).
@@ -41,9 +58,26 @@ def is_vietnamese_syllable(word: str) -> bool:
     bare = unicodedata.normalize(
         "NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
     )
+    return _fits(bare, *_tables())
+
+
+@lru_cache(maxsize=8192)
+def is_unmarked_syllable(word: str) -> bool:
+    """Whether ``word`` is one Vietnamese syllable written with its diacritics or without
+    some of them, as in plain ASCII ("Nguyen", "Dien", "Viet"): the same tables and rules as
+    :func:`is_vietnamese_syllable`, every mark dropped from both the word and the tables.
+
+    >>> [is_unmarked_syllable(w) for w in ("Nguyen", "Dien", "Penh", "Nikkei", "Kong", "Seong")]
+    [True, True, True, False, False, False]
+    """
+    return _fits(_unmarked(word), *_unmarked_tables())
+
+
+def _fits(bare: str, onsets: dict[str, str], rhymes: frozenset[str]) -> bool:
+    """Whether ``bare`` (lower case, no tone mark) is an onset of ``onsets`` or none, then a
+    rhyme of ``rhymes``, with the spelling rules of the front vowels."""
     if not bare.isalpha():
         return False
-    onsets, rhymes = _tables()
     if bare in rhymes:
         return True
     for size in range(min(_LONGEST_ONSET, len(bare) - 1), 0, -1):
@@ -61,5 +95,5 @@ def is_vietnamese_syllable(word: str) -> bool:
 
 
 def _front_rule_holds(rule: str, rhyme: str) -> bool:
-    front = rhyme.startswith(_FRONT_VOWELS)
+    front = rhyme.startswith(_FRONT_VOWELS)  # "ê" dropped to "e" is still a front vowel
     return rule == "any" or (rule == "front") == front

@@ -25,29 +25,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 from vnnews.article._example import EXAMPLE_PUBLISHED
+from vnnews.errors import ParseError
 from vnnews.normalization import normalize
 
 if TYPE_CHECKING:
     from types import FrameType
 
     from vnnews.article import Article
+    from vnnews.dates import Prefer
 
 __all__ = ["COMMANDS", "Command", "build_parser", "main"]
-
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 class CliError(Exception):
@@ -197,27 +184,12 @@ def parse_date_option(value: str) -> date:
     ...
     argparse.ArgumentTypeError: bad date '2024-02-30': February 2024 has no day 30 (it has 29 days)
     """
-    import calendar
-    import re
+    from vnnews._reference import iso_date
 
-    found = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
-    if not found:
-        raise argparse.ArgumentTypeError(
-            f"bad date {value!r}: expected YYYY-MM-DD, e.g. 2022-01-20"
-        )
-    year, month, day = (int(part) for part in found.groups())
-    if year < 1:
-        raise argparse.ArgumentTypeError(f"bad date {value!r}: there is no year 0")
-    if not 1 <= month <= 12:
-        raise argparse.ArgumentTypeError(
-            f"bad date {value!r}: there is no month {month} (months are 01 to 12)"
-        )
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        raise argparse.ArgumentTypeError(
-            f"bad date {value!r}: {_MONTHS[month - 1]} {year} has no day {day} (it has {days} days)"
-        )
-    return date(year, month, day)
+    try:
+        return iso_date(value)
+    except ParseError as error:  # the library's own check: one rule, one message
+        raise argparse.ArgumentTypeError(f"bad date {value!r}: {error.hint}") from None
 
 
 def _positive(value: str) -> int:
@@ -235,6 +207,15 @@ def _add_published(parser: argparse.ArgumentParser, what: str) -> None:
         type=parse_date_option,
         metavar="YYYY-MM-DD",
         help=f"publication date, {what} (--ref is another name for it)",
+    )
+
+
+def _add_prefer(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--prefer",
+        choices=("past", "future", "nearest"),
+        help="where a bare weekday ('thứ Sáu') or a date with no year ('20/1') is placed "
+        f"around --published (default: {default})",
     )
 
 
@@ -314,10 +295,9 @@ def _text_row(command: _Lines, item: Item) -> str:
 
 
 def _numbers(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import number_to_dict
     from vnnews.numbers import extract_numbers
 
-    return map(number_to_dict, extract_numbers(line))
+    return (dict(match.to_dict()) for match in extract_numbers(line))
 
 
 def _number_columns(item: Item) -> list[object]:
@@ -340,10 +320,10 @@ def _plain_number(value: object) -> str:
 
 
 def _dates(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import date_to_dict
     from vnnews.dates import extract_dates
 
-    return map(date_to_dict, extract_dates(line, ref=args.published))
+    found = extract_dates(line, published=args.published, prefer=args.prefer)
+    return (dict(match.to_dict()) for match in found)
 
 
 def _date_columns(item: Item) -> list[object]:
@@ -365,10 +345,9 @@ def _date_columns(item: Item) -> list[object]:
 
 
 def _people(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import mention_to_dict
     from vnnews.people import extract_people
 
-    return map(mention_to_dict, extract_people(line))
+    return (dict(mention.to_dict()) for mention in extract_people(line))
 
 
 def _people_columns(item: Item) -> list[object]:
@@ -396,10 +375,9 @@ def _slugs(line: str, args: argparse.Namespace) -> Iterator[Item]:
 
 
 def _words(line: str, args: argparse.Namespace) -> Iterable[Item]:
-    from vnnews.article import word_to_dict
     from vnnews.word_segmentation import words
 
-    return map(word_to_dict, words(line, pos=args.pos))
+    return (dict(word.to_dict()) for word in words(line, pos=args.pos))
 
 
 def _run_normalize(args: argparse.Namespace) -> int:
@@ -445,6 +423,7 @@ def _line_command(
 
 def _dates_options(parser: argparse.ArgumentParser) -> None:
     _add_published(parser, "the reference of relative dates such as 'hôm qua' (default: today)")
+    _add_prefer(parser, "the nearest date, the coming weekday")
 
 
 def _words_options(parser: argparse.ArgumentParser) -> None:
@@ -496,6 +475,7 @@ def _configure_analyze(cmd: argparse.ArgumentParser) -> None:
     cmd.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 files, or - for stdin")
     cmd.add_argument("--example", action="store_true", help="analyse the bundled example article")
     _add_published(cmd, "the reference of relative dates (default: from the dateline)")
+    _add_prefer(cmd, "nearest")
     cmd.add_argument(
         "--format",
         choices=("text", "json", "parquet"),
@@ -536,19 +516,22 @@ def _run_analyze(args: argparse.Namespace) -> int:
         raise CliError("vnnews analyze: give FILE… or --example, not both")
     inputs = _analyze_inputs(args)
     published = args.published or (EXAMPLE_PUBLISHED if args.example else None)
+    prefer: Prefer = args.prefer or "nearest"
     if args.format == "parquet":
         from vnnews.corpus._parquet import write_parquet
         from vnnews.corpus._records import analyze_records
 
         records = ({"id": label, "text": text} for label, text in inputs)
-        outputs = list(analyze_records(records, published=published, words=args.words))
+        outputs = list(
+            analyze_records(records, published=published, prefer=prefer, words=args.words)
+        )
         write_parquet(outputs, args.out)
         return 1 if any("error" in output for output in outputs) else 0
     as_text = (args.format or ("text" if sys.stdout.isatty() else "json")) == "text"
     from vnnews.article import analyze
 
     for number, (label, text) in enumerate(inputs):
-        article = analyze(text, published=published, words=args.words)
+        article = analyze(text, published=published, prefer=prefer, words=args.words)
         if as_text:
             heading = f"==> {label} <==\n" if len(inputs) > 1 else ""
             _write(("\n" if number else "") + heading + render_report(article))
@@ -634,6 +617,7 @@ def _run_corpus(args: argparse.Namespace) -> int:
         published_field=args.published_field,
         published=args.published,
         words=args.words,
+        prefer=args.prefer or "nearest",
     )
     stream = _open_binary(args.jsonl)
     lines = (RawLine(*line) for line in _numbered_lines(stream))

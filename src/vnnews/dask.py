@@ -11,12 +11,15 @@ instead (``docs/scale.md``). With ``dask.distributed`` the workers live on and w
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
 from vnnews.corpus._nested import ARTICLE_COLUMNS, CHILDREN, nested, pandas_records
 from vnnews.corpus._parquet import require
 from vnnews.corpus._records import RecordOptions, record_options, record_stream
+
+if TYPE_CHECKING:
+    from vnnews.dates import Prefer
 
 __all__ = ["analyze_bag", "analyze_frame", "frame_meta", "process_pool"]
 
@@ -26,16 +29,20 @@ def analyze_bag(
     *,
     text: str = "text",
     id: str | None = "id",
-    published: str | date | None = None,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     words: bool = False,
 ) -> Any:
     """A ``dask.bag.Bag`` of the outputs of :func:`vnnews.analyze_records` for ``bag``.
 
     ``bag`` holds records (strings or mappings); the arguments are those of
-    ``analyze_records``. Each output's ``index`` is the record's position in its partition.
+    ``analyze_records`` (``ref`` is another name for ``published``; ``prefer`` as there). Each output's ``index`` is the record's position in its partition.
     """
     require("dask.bag", "dask")
-    options = record_options(text=text, id=id, published=published, words=words)
+    options = record_options(
+        text=text, id=id, published=published, ref=ref, prefer=prefer, words=words
+    )
     return bag.map_partitions(_analyze_partition, options=options)
 
 
@@ -67,7 +74,9 @@ def analyze_frame(
     frame: Any,
     text: str = "text",
     *,
-    published: str | date | None = None,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     output_prefix: str = "",
 ) -> Any:
     """``frame`` with the analysis of its column ``text`` added, row by row.
@@ -75,11 +84,14 @@ def analyze_frame(
     The new columns are those of the ``articles`` table (without its keys and ``line``) and
     ``sentences``, ``numbers``, ``dates``, ``people``: lists of dicts with the columns of those
     tables (the shape of :func:`vnnews.spark.article_schema`), each name after
-    ``output_prefix``. ``published`` is a column of dates, one ``date``, or None.
+    ``output_prefix``. ``published`` is a column of dates, one ``date``, or None (``ref`` is
+    another name for it); ``prefer`` is that of :func:`vnnews.analyze`.
     Works on a ``dask.dataframe.DataFrame`` (lazily, by ``map_partitions``) and on a pandas
     ``DataFrame`` (at once).
     """
-    options = record_options(text=text, id=None, published=published, words=False)
+    options = record_options(
+        text=text, id=None, published=published, ref=ref, prefer=prefer, words=False
+    )
     if hasattr(frame, "map_partitions"):
         require("dask.dataframe", "dask")
         meta = frame_meta(frame, output_prefix)

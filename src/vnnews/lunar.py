@@ -26,6 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
+from typing import TypedDict
 
 from vnnews._data import read_tsv
 from vnnews.errors import ParseError
@@ -37,6 +38,7 @@ __all__ = [
     "LAST_YEAR",
     "VIETNAM_TIME",
     "LunarDate",
+    "LunarDateDict",
     "days_in_month",
     "leap_month",
     "to_lunar",
@@ -247,6 +249,16 @@ def year_can_chi(year: int) -> str:
 # --- Public API ------------------------------------------------------------------------------
 
 
+class LunarDateDict(TypedDict):
+    """A lunar date (:meth:`LunarDate.to_dict`): its fields."""
+
+    day: int
+    month: int
+    year: int
+    leap: bool
+    can_chi: str
+
+
 @dataclass(frozen=True, slots=True)
 class LunarDate:
     """A day of the Vietnamese lunar calendar.
@@ -323,6 +335,21 @@ class LunarDate:
         datetime.date(2023, 1, 22)
         """
         return to_solar(self.day, self.month, self.year, self.leap)
+
+    def to_dict(self) -> LunarDateDict:
+        """The lunar date as JSON-ready data (its fields), as the ``lunar`` of a date in
+        :meth:`vnnews.Article.to_dict`; ``LunarDate(**data)`` reads it back.
+
+        >>> LunarDate(15, 1, 2022).to_dict()
+        {'day': 15, 'month': 1, 'year': 2022, 'leap': False, 'can_chi': 'Nhâm Dần'}
+        """
+        return {
+            "day": self.day,
+            "month": self.month,
+            "year": self.year,
+            "leap": self.leap,
+            "can_chi": self.can_chi,
+        }
 
 
 def to_lunar(d: date) -> LunarDate:

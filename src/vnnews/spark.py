@@ -11,9 +11,9 @@ The same code runs in ``local[N]`` and on a cluster (every executor needs vnnews
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vnnews.corpus._nested import (
     ARTICLE_COLUMNS,
@@ -26,6 +26,9 @@ from vnnews.corpus._nested import (
 from vnnews.corpus._parquet import require
 from vnnews.corpus._records import RecordOptions, record_options, record_stream
 from vnnews.corpus._tables import Column
+
+if TYPE_CHECKING:
+    from vnnews.dates import Prefer
 
 __all__ = ["analyze_column", "article_schema", "tables"]
 
@@ -72,7 +75,9 @@ def analyze_column(
     frame: Any,
     text: str = "text",
     *,
-    published: str | date | None = None,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     output: str = "vnnews",
 ) -> Any:
     """``frame`` with the column ``output``: the analysis of its column ``text``.
@@ -83,6 +88,8 @@ def analyze_column(
         published: a column holding each row's publication date (``DateType``,
             ``TimestampType`` or ``YYYY-MM-DD`` strings), or one ``date`` for every row, or
             None (read from each article's dateline).
+        ref: another name for ``published`` (give one of them).
+        prefer: where weekdays and dates with no year are placed (see :func:`vnnews.analyze`).
         output: the name of the new column, a struct of :func:`article_schema`.
 
     Returns:
@@ -91,7 +98,9 @@ def analyze_column(
     ``vnnews.spark.tables(result)`` explodes the struct column into the flat tables.
     """
     types = require("pyspark.sql.types", "spark")
-    options = record_options(text=text, id=None, published=published, words=False)
+    options = record_options(
+        text=text, id=None, published=published, ref=ref, prefer=prefer, words=False
+    )
     schema = types.StructType([*frame.schema.fields, types.StructField(output, article_schema())])
     task = partial(_analyze_batches, options=options, output=output)
     return frame.mapInPandas(task, schema)

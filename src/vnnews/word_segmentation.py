@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypedDict
 
 import regex
 
@@ -35,7 +36,7 @@ from vnnews._data import read_lines
 from vnnews.errors import require_str
 from vnnews.normalization import NormalizedText, normalize, normalize_with_offsets
 
-__all__ = ["CHUNK_LIMIT", "Word", "align_tokens", "segmenter_chunks", "words"]
+__all__ = ["CHUNK_LIMIT", "Word", "WordDict", "align_tokens", "segmenter_chunks", "words"]
 
 PROPER_NOUN_TAG = "Np"
 # underthesea reads at most this many characters at a time: its tokenizer's regular expressions
@@ -47,6 +48,16 @@ _Span = tuple[int, int]
 _Token = tuple[str, "str | None"]
 Segmenter = Callable[[str], list[_Token]]
 _LOAD_LOCK = threading.Lock()
+
+
+class WordDict(TypedDict):
+    """A word (:meth:`Word.to_dict`): ``pos`` and ``is_name`` are null unless tags were asked
+    for."""
+
+    text: str
+    span: list[int]
+    pos: str | None
+    is_name: bool | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +89,20 @@ class Word:
     def __post_init__(self) -> None:
         if not self.normalized:
             object.__setattr__(self, "normalized", normalize(self.text))
+
+    def to_dict(self) -> WordDict:
+        """The word as JSON-ready data, as in :meth:`vnnews.Article.to_dict` (``normalized``
+        is left out: it is the normalised ``text``).
+
+        >>> Word("Hoà  Bình", (6, 15), "Np", True).to_dict()
+        {'text': 'Hoà  Bình', 'span': [6, 15], 'pos': 'Np', 'is_name': True}
+        """
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "pos": self.pos,
+            "is_name": self.is_name,
+        }
 
 
 def words(text: str, *, pos: bool = False) -> list[Word]:

@@ -10,7 +10,8 @@ entry per person). Every span points into the original input.
 The package has one module a job: the result types (``_results``), the page layout and its
 boilerplate table (``_layout``), the analysis itself (``_analyze``), the process pool of
 :func:`analyze_many` (``_pool``), its warm-up (``_warm``) and the JSON forms of the schema
-(``_json``). The names below are the public ones; import them from ``vnnews.article`` (or the top-level ``vnnews``).
+(``_json``: the result types own their ``to_dict()`` forms; this module reads them back).
+The names below are the public ones; import them from ``vnnews.article`` (or the top-level ``vnnews``).
 
 >>> from vnnews import analyze
 >>> article = analyze("Tiêu đề bài báo hôm nay\\n\\nSáng 20/1, hội nghị khai mạc.\\n\\nKim Oanh")
@@ -19,36 +20,39 @@ boilerplate table (``_layout``), the analysis itself (``_analyze``), the process
 """
 
 from vnnews.article._analyze import analyze, analyze_many, merge_people
-from vnnews.article._example import EXAMPLE_PUBLISHED, example_text
-from vnnews.article._json import (
-    date_to_dict,
-    mention_to_dict,
-    number_to_dict,
-    plain,
-    role_to_dict,
-    word_to_dict,
-)
+from vnnews.article._example import example_text
 from vnnews.article._pool import ordered_map
-from vnnews.article._results import Article, ArticleError, Boilerplate, Person, Segment
+from vnnews.article._results import (
+    Article,
+    ArticleDict,
+    ArticleError,
+    ArticleErrorDict,
+    Boilerplate,
+    BoilerplateDict,
+    BoilerplateKind,
+    Person,
+    PersonDict,
+    Segment,
+    SegmentDict,
+)
 from vnnews.article._warm import warm_up
 
 __all__ = [
-    "EXAMPLE_PUBLISHED",
     "Article",
+    "ArticleDict",
     "ArticleError",
+    "ArticleErrorDict",
     "Boilerplate",
+    "BoilerplateDict",
+    "BoilerplateKind",
     "Person",
+    "PersonDict",
     "Segment",
+    "SegmentDict",
     "analyze",
     "analyze_many",
-    "date_to_dict",
     "example_text",
-    "mention_to_dict",
     "merge_people",
-    "number_to_dict",
     "ordered_map",
-    "plain",
-    "role_to_dict",
     "warm_up",
-    "word_to_dict",
 ]

@@ -9,18 +9,19 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
+from vnnews._reference import one_reference, reference_date, reference_time
 from vnnews.article._layout import _Layout, _read_layout
 from vnnews.article._pool import ordered_map
 from vnnews.article._results import Article, ArticleError, Person, Segment, Span
-from vnnews.errors import ParseError, require_str
+from vnnews.errors import require_str
 from vnnews.normalization import NormalizedText, normalize
 
 if TYPE_CHECKING:
-    from vnnews.dates import DateMatch
+    from vnnews.dates import DateMatch, Prefer
     from vnnews.numbers import NumberMatch
     from vnnews.people import PersonMention, Role
     from vnnews.word_segmentation import Word
@@ -28,7 +29,14 @@ if TYPE_CHECKING:
 __all__ = ["analyze", "analyze_many", "merge_people"]
 
 
-def analyze(text: str, *, published: date | str | None = None, words: bool = False) -> Article:
+def analyze(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
+    words: bool = False,
+) -> Article:
     """Analyse one news article as scraped: title, byline, body, people, figures, dates.
 
     Args:
@@ -36,14 +44,24 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
         published: the publication date (a ``date``, ``datetime`` or ``"YYYY-MM-DD"``); when
             None it is read from a dateline of the page if there is one. Relative dates of the
             body ("hôm qua", "Sáng 20/1") are resolved against it.
+        ref: another name for ``published``, as :func:`vnnews.extract_dates` calls it (give
+            one of them).
+        prefer: where a bare weekday or a date with no year is placed around ``published``
+            (see :func:`vnnews.extract_dates`). The default, ``"nearest"``, is the news
+            reading: a report names days close to its publication, before it as often as
+            after (``docs/dates.md``, "Which occurrence"); ``"past"`` suits an archive of
+            reports of past events, None gives :func:`vnnews.extract_dates`' own default.
         words: also segment the body into words (loads underthesea's model on first use).
 
     Returns:
         An :class:`Article` whose spans all point into ``text``.
 
     Raises:
-        TypeError: ``text`` is not a str, or ``published`` is not a date, str or None.
-        ParseError: ``published`` is a string that is not a ``YYYY-MM-DD`` date.
+        TypeError: ``text`` is not a str, ``published`` is not a date, datetime, str or
+            None, or both ``published`` and ``ref`` are given.
+        ParseError: ``published`` is a string that is not a real ``YYYY-MM-DD`` date (the
+            message says what is wrong: "February 2022 has no day 30 (it has 28 days)").
+        ValueError: ``prefer`` is not one of its values.
 
     >>> article = analyze(
     ...     "image banner\\nHội nghị tổng kết năm 2021 của tỉnh\\n"
@@ -59,12 +77,13 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
     [('image banner', 'image'), ('Anh-tin-bai', 'photo')]
     """
     require_str(text, "text")
-    given = _coerce_published(published)
+    given = reference_date(*one_reference(published, ref))
+    _check_prefer(prefer)
     layout = _read_layout(text)
     body = tuple(layout.paragraphs)
     reference = given if given is not None else layout.published
     title = layout.title
-    dates = _dates(layout, reference)
+    dates = _dates(layout, reference, prefer)
     return Article(
         text=text,
         title=title.text if title else None,
@@ -88,7 +107,9 @@ def analyze(text: str, *, published: date | str | None = None, words: bool = Fal
 def analyze_many(
     texts: Iterable[str],
     *,
-    published: date | str | None = None,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     words: bool = False,
     workers: int = 1,
     chunksize: int = 16,
@@ -103,6 +124,8 @@ def analyze_many(
     Args:
         texts: the articles (any iterable, consumed lazily).
         published: the publication date used for every article (see :func:`analyze`).
+        ref: another name for ``published`` (give one of them).
+        prefer: where weekdays and dates with no year are placed (see :func:`analyze`).
         words: also segment each body into words.
         workers: number of processes (1 = in this process).
         chunksize: records sent to a worker at a time.
@@ -111,8 +134,9 @@ def analyze_many(
         An iterator of :class:`Article` or :class:`ArticleError`, one per input record.
 
     Raises:
-        ValueError: ``workers`` or ``chunksize`` is below 1 (raised by the call itself, like
-            the errors of ``published``, before any record is read).
+        ValueError: ``workers`` or ``chunksize`` is below 1, or ``prefer`` is not one of its
+            values (raised by the call itself, like the errors of ``published`` (see
+            :func:`analyze`), before any record is read).
 
     >>> results = list(analyze_many(["Tiêu đề đầu tiên\\nNội dung một.", None, "Nội dung."]))
     >>> [type(result).__name__ for result in results]
@@ -122,7 +146,9 @@ def analyze_many(
     """
     if workers < 1 or chunksize < 1:
         raise ValueError("workers and chunksize must be at least 1")
-    task = partial(_analyze_record, published=_coerce_published(published), words=words)
+    given = reference_date(*one_reference(published, ref))
+    _check_prefer(prefer)
+    task = partial(_analyze_record, published=given, prefer=prefer, words=words)
     from vnnews.article._warm import warm_up
 
     return ordered_map(
@@ -131,28 +157,23 @@ def analyze_many(
 
 
 def _analyze_record(
-    record: tuple[int, object], *, published: date | None, words: bool
+    record: tuple[int, object], *, published: date | None, prefer: Prefer | None, words: bool
 ) -> Article | ArticleError:
     index, text = record
     try:
-        return analyze(text, published=published, words=words)  # type: ignore[arg-type]
+        return analyze(text, published=published, prefer=prefer, words=words)  # type: ignore[arg-type]
     except Exception as error:  # one bad record must not stop the stream
         return ArticleError(index, _one_line(error), type(error).__name__)
 
 
+def _check_prefer(prefer: object) -> None:
+    from vnnews.dates._pieces import placing
+
+    placing(prefer)  # ValueError for a value that is none of prefer's
+
+
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
-
-
-def _coerce_published(value: object) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise ParseError(value, "expected a date as YYYY-MM-DD") from None
-    raise TypeError(f"published must be a date, str or None, not {type(value).__name__}")
 
 
 # --------------------------------------------------------------------------- extraction
@@ -226,11 +247,12 @@ def _numbers(layout: _Layout, dates: Sequence[DateMatch]) -> tuple[NumberMatch, 
     return tuple(found)
 
 
-def _dates(layout: _Layout, ref: date | None) -> tuple[DateMatch, ...]:
+def _dates(layout: _Layout, ref: date | None, prefer: Prefer | None) -> tuple[DateMatch, ...]:
     """extract_dates of each paragraph, in the article's normalised text (see _numbers)."""
-    from vnnews.dates import _dates_in, _reference_time
+    from vnnews.dates import _dates_in
 
-    return tuple(_dates_in(layout.normalized, _reference_time(ref), layout.paragraph_ranges))
+    ranges = layout.paragraph_ranges
+    return tuple(_dates_in(layout.normalized, reference_time(ref), ranges, prefer))
 
 
 def _words(text: str, body: Sequence[Segment]) -> tuple[Word, ...]:

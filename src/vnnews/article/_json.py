@@ -1,127 +1,50 @@
-"""The JSON forms of the results: the dictionaries of the article schema (``docs/article.md``).
+"""Back from JSON: the result types rebuilt from their ``to_dict()`` forms (``Article.from_dict``).
 
-``Article.to_dict`` builds on them, and the ``vnnews numbers|dates|people|words`` commands print
-them for the results of the capability functions. The ``*_from_dict`` functions read them back
-(``Article.from_dict``): each takes the original text, since the dictionaries do not repeat
-it, and checks that every ``"text"`` is what its span slices from it.
+Each result type owns its JSON form (``NumberMatch.to_dict``, ``DateMatch.to_dict``,
+``PersonMention.to_dict``…; the forms are documented in ``docs/article.md`` and the JSON Schema
+``vnnews/schema/results.schema.json``). The functions here read them back: each takes the
+original text, since the dictionaries do not repeat it, and checks that every ``"text"`` is
+what its span slices from it, and that every kind, qualifier and grain is one of its type's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass
-from datetime import date, datetime
-from enum import Enum
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, get_args
 
 from vnnews.errors import ParseError
 
 if TYPE_CHECKING:
-    from vnnews.dates import DateMatch, TimeValue
+    from vnnews.dates import DateMatch
     from vnnews.lunar import LunarDate
     from vnnews.numbers import NumberMatch
     from vnnews.people import PersonMention, Role
     from vnnews.word_segmentation import Word
 
 __all__ = [
+    "choice",
     "date_from_dict",
-    "date_to_dict",
+    "mappings",
     "mention_from_dict",
-    "mention_to_dict",
     "number_from_dict",
-    "number_to_dict",
-    "plain",
     "role_from_dict",
-    "role_to_dict",
+    "span_of",
+    "text_at",
     "word_from_dict",
-    "word_to_dict",
 ]
 
+_NUMBER_KEYS = ("ratio", "numerator", "denominator", "low", "high")
 
-def plain(value: object) -> object:
-    """``value`` as JSON-ready data: dataclasses as dicts, tuples as lists, dates as ISO text."""
-    if value is None or isinstance(value, (bool, int, float, str)):
+
+def choice(data: Mapping[str, object], key: str, options: Any) -> Any:
+    """``data[key]`` if it is one of the values of the Literal type ``options``, or
+    ParseError naming them."""
+    value = data.get(key)
+    allowed: tuple[str, ...] = get_args(options)
+    if isinstance(value, str) and value in allowed:
         return value
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Enum):
-        return plain(value.value)
-    if isinstance(value, (tuple, list)):
-        return [plain(item) for item in value]
-    if isinstance(value, dict):
-        return {str(key): plain(item) for key, item in value.items()}
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
-    return str(value)
-
-
-_NUMBER_KEYS = (
-    "kind",
-    "value",
-    "ratio",
-    "numerator",
-    "denominator",
-    "low",
-    "high",
-    "currency",
-    "unit",
-    "qualifier",
-)
-
-
-def number_to_dict(match: NumberMatch) -> dict[str, object]:
-    """A figure as ``{"text", "span", "kind", "value", "ratio", …, "qualifier"}``."""
-    data: dict[str, object] = {"text": match.text, "span": list(match.span)}
-    data.update({key: plain(getattr(match, key, None)) for key in _NUMBER_KEYS})
-    return data
-
-
-def date_to_dict(match: DateMatch) -> dict[str, object]:
-    """A date as ``{"text", "span", "start", "end", "grain", "lunar"}``."""
-    value = match.value
-    return {
-        "text": match.text,
-        "span": list(match.span),
-        "start": plain(value.start),
-        "end": plain(value.end),
-        "grain": plain(value.grain),
-        "lunar": plain(getattr(value, "lunar", None)),
-    }
-
-
-def role_to_dict(role: Role) -> dict[str, object]:
-    """A title as ``{"title", "position", "modifiers", "organization", …, "span"}``."""
-    span = getattr(role, "span", None)
-    return {
-        "title": role.title,
-        "position": role.position,
-        "modifiers": list(role.modifiers),
-        "organization": role.organization,
-        "organization_expanded": role.organization_expanded,
-        "span": list(span) if span is not None else None,
-    }
-
-
-def mention_to_dict(mention: PersonMention) -> dict[str, object]:
-    """A person mention as ``{"text", "span", "name", "honorific", "roles", "name_span"}``."""
-    return {
-        "text": mention.text,
-        "span": list(mention.span),
-        "name": mention.name,
-        "honorific": mention.honorific,
-        "roles": [role_to_dict(role) for role in mention.roles],
-        "name_span": list(mention.name_span),
-    }
-
-
-def word_to_dict(word: Word) -> dict[str, object]:
-    """A word as ``{"text", "span", "pos", "is_name"}``."""
-    return {
-        "text": word.text,
-        "span": list(word.span),
-        "pos": word.pos,
-        "is_name": word.is_name,
-    }
+    raise ParseError(str(value)[:60], f"{key!r} must be one of {', '.join(allowed)}")
 
 
 # --------------------------------------------------------------------------- back from JSON
@@ -192,21 +115,25 @@ def _number_or_none(data: Mapping[str, object], key: str) -> int | float | None:
 
 
 def number_from_dict(data: Mapping[str, object], text: str) -> NumberMatch:
-    """The :class:`~vnnews.NumberMatch` of :func:`number_to_dict`, its span into ``text``."""
-    from vnnews.numbers import NumberMatch
+    """The :class:`~vnnews.NumberMatch` of :meth:`~vnnews.NumberMatch.to_dict`, its span
+    into ``text``."""
+    from vnnews.numbers import NumberKind, NumberMatch, Qualifier
 
     value = _number_or_none(data, "value")
     if value is None:
         raise ParseError("null", "'value' of a figure must be a number")
+    qualifier = None if data.get("qualifier") is None else choice(data, "qualifier", Qualifier)
+    ratio = _number_or_none(data, "ratio")
     return NumberMatch(
         text_at(text, data),
         span_of(data),
-        _str(data, "kind"),
+        choice(data, "kind", NumberKind),
         value,
-        **{key: _number_or_none(data, key) for key in _NUMBER_KEYS[2:7]},
+        None if ratio is None else float(ratio),
+        **{key: _number_or_none(data, key) for key in _NUMBER_KEYS[1:]},
         currency=_optional_str(data, "currency"),
         unit=_optional_str(data, "unit"),
-        qualifier=_optional_str(data, "qualifier"),
+        qualifier=qualifier,
     )
 
 
@@ -235,19 +162,19 @@ def _lunar(data: Mapping[str, object]) -> LunarDate | None:
 
 
 def date_from_dict(data: Mapping[str, object], text: str) -> DateMatch:
-    """The :class:`~vnnews.DateMatch` of :func:`date_to_dict`, its span into ``text``."""
-    from vnnews.dates import DateMatch, TimeValue
+    """The :class:`~vnnews.DateMatch` of :meth:`~vnnews.DateMatch.to_dict`, its span into
+    ``text``."""
+    from vnnews.dates import DateMatch, Grain, TimeValue
 
     start = _moment(data, "start")
     if start is None:
         raise ParseError("null", "'start' of a date must be an ISO date and time")
-    grain = _str(data, "grain")
-    value: TimeValue = TimeValue(start, _moment(data, "end"), grain, _lunar(data))  # type: ignore[arg-type]
+    value = TimeValue(start, _moment(data, "end"), choice(data, "grain", Grain), _lunar(data))
     return DateMatch(text_at(text, data), span_of(data), value)
 
 
 def role_from_dict(data: Mapping[str, object], text: str) -> Role:
-    """The :class:`~vnnews.Role` of :func:`role_to_dict`, its span into ``text``."""
+    """The :class:`~vnnews.Role` of :meth:`~vnnews.Role.to_dict`, its span into ``text``."""
     from vnnews.people import Role
 
     return Role(
@@ -262,7 +189,8 @@ def role_from_dict(data: Mapping[str, object], text: str) -> Role:
 
 
 def mention_from_dict(data: Mapping[str, object], text: str) -> PersonMention:
-    """The :class:`~vnnews.PersonMention` of :func:`mention_to_dict`, spans into ``text``."""
+    """The :class:`~vnnews.PersonMention` of :meth:`~vnnews.PersonMention.to_dict`, spans
+    into ``text``."""
     from vnnews.people import PersonMention
 
     text_at(text, data, "name_span", None)  # in range
@@ -277,7 +205,7 @@ def mention_from_dict(data: Mapping[str, object], text: str) -> PersonMention:
 
 
 def word_from_dict(data: Mapping[str, object], text: str) -> Word:
-    """The :class:`~vnnews.Word` of :func:`word_to_dict`, its span into ``text``."""
+    """The :class:`~vnnews.Word` of :meth:`~vnnews.Word.to_dict`, its span into ``text``."""
     from vnnews.word_segmentation import Word
 
     is_name = data.get("is_name")

@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+from typing import get_args
 
 import regex
 
 from vnnews._data import read_lines, read_tsv
-from vnnews.article._results import Boilerplate, Segment, Span
+from vnnews.article._results import Boilerplate, BoilerplateKind, Segment, Span
 from vnnews.normalization import NormalizedText, normalize_with_offsets
 
 # Layout thresholds, in characters of normalised text.
@@ -41,7 +42,7 @@ class _Line:
 @dataclass(frozen=True, slots=True)
 class _Rule:
     name: str
-    kind: str
+    kind: BoilerplateKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +130,20 @@ def _boilerplate_rules() -> tuple[tuple[_Rule, regex.Pattern[str]], ...]:
     """The rules of the boilerplate table, in its order, each with its compiled pattern."""
     rows = read_tsv("boilerplate_lines.tsv")
     return tuple(
-        (_Rule(name, kind), regex.compile(pattern, regex.IGNORECASE))
+        (_Rule(name, _kind(kind)), regex.compile(pattern, regex.IGNORECASE))
         for name, kind, pattern in rows
     )
+
+
+_KINDS: tuple[BoilerplateKind, ...] = get_args(BoilerplateKind)
+
+
+def _kind(written: str) -> BoilerplateKind:
+    """A kind of the table as a :data:`BoilerplateKind` (ValueError for one it lacks)."""
+    for kind in _KINDS:
+        if kind == written:
+            return kind
+    raise ValueError(f"boilerplate_lines.tsv: unknown kind {written!r}")
 
 
 @lru_cache(maxsize=4096)

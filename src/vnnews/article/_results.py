@@ -5,37 +5,117 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from vnnews.article._json import (
+    choice,
     date_from_dict,
-    date_to_dict,
     mappings,
     mention_from_dict,
-    mention_to_dict,
     number_from_dict,
-    number_to_dict,
     role_from_dict,
-    role_to_dict,
     span_of,
     text_at,
     word_from_dict,
-    word_to_dict,
 )
 from vnnews.errors import ParseError, require_str
 
 if TYPE_CHECKING:
-    from vnnews.dates import DateMatch
-    from vnnews.numbers import NumberMatch
-    from vnnews.people import PersonMention, Role
-    from vnnews.word_segmentation import Word
+    from vnnews.dates import DateMatch, DateMatchDict
+    from vnnews.numbers import NumberMatch, NumberMatchDict
+    from vnnews.people import PersonMention, PersonMentionDict, Role, RoleDict
+    from vnnews.word_segmentation import Word, WordDict
 
-__all__ = ["SCHEMA_VERSION", "Article", "ArticleError", "Boilerplate", "Person", "Segment"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "ArticleDict",
+    "ArticleError",
+    "ArticleErrorDict",
+    "Boilerplate",
+    "BoilerplateDict",
+    "BoilerplateKind",
+    "Person",
+    "PersonDict",
+    "Segment",
+    "SegmentDict",
+]
 
 Span = tuple[int, int]
 
 SCHEMA_VERSION = 1
 """Version of the :meth:`Article.to_dict` schema; it changes only when a key changes meaning."""
+
+BoilerplateKind = Literal[
+    "photo",
+    "image",
+    "comment",
+    "share",
+    "related",
+    "views",
+    "tags",
+    "nav",
+    "dateline",
+    "preamble",
+]
+"""The kinds of :class:`Boilerplate`: those of ``data/boilerplate_lines.tsv``, and "preamble"."""
+
+
+class SegmentDict(TypedDict):
+    """A piece of an article (:meth:`Segment.to_dict`): a paragraph, caption, sentence,
+    byline or dateline."""
+
+    text: str
+    span: list[int]
+
+
+class BoilerplateDict(TypedDict):
+    """A removed line of page furniture (:meth:`Boilerplate.to_dict`); ``rule`` names its row
+    of ``boilerplate_lines.tsv``."""
+
+    text: str
+    span: list[int]
+    kind: BoilerplateKind
+    rule: str
+
+
+class PersonDict(TypedDict):
+    """One person across an article (:meth:`Person.to_dict`): every mention merged."""
+
+    name: str
+    honorifics: list[str]
+    roles: list[RoleDict]
+    mentions: list[PersonMentionDict]
+
+
+class ArticleDict(TypedDict):
+    """An article (:meth:`Article.to_dict`): the schema of ``docs/article.md``; the input
+    text is not repeated."""
+
+    schema: int
+    title: str | None
+    title_span: list[int] | None
+    slug: str | None
+    author: str | None
+    byline: SegmentDict | None
+    published: str | None
+    dateline: SegmentDict | None
+    paragraphs: list[SegmentDict]
+    captions: list[SegmentDict]
+    boilerplate: list[BoilerplateDict]
+    sentences: list[SegmentDict]
+    people: list[PersonDict]
+    numbers: list[NumberMatchDict]
+    dates: list[DateMatchDict]
+    words: list[WordDict] | None
+
+
+class ArticleErrorDict(TypedDict):
+    """A record that could not be analysed (:meth:`ArticleError.to_dict`)."""
+
+    index: int
+    error: str
+    error_type: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +128,7 @@ class Segment:
     text: str
     span: tuple[int, int]
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> SegmentDict:
         """``{"text": …, "span": [start, end]}``."""
         return {"text": self.text, "span": list(self.span)}
 
@@ -69,20 +149,20 @@ class Boilerplate:
 
     text: str
     span: tuple[int, int]
-    kind: str
+    kind: BoilerplateKind
     rule: str
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> BoilerplateDict:
         """``{"text", "span", "kind", "rule"}``."""
         return {"text": self.text, "span": list(self.span), "kind": self.kind, "rule": self.rule}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object], text: str) -> Boilerplate:
         """The line of :meth:`to_dict`, its span into ``text`` (checked)."""
-        kind, rule = data.get("kind"), data.get("rule")
-        if not isinstance(kind, str) or not isinstance(rule, str):
-            raise ParseError(str(data)[:60], "a boilerplate line needs a string kind and rule")
-        return cls(text_at(text, data), span_of(data), kind, rule)
+        rule = data.get("rule")
+        if not isinstance(rule, str):
+            raise ParseError(str(data)[:60], "a boilerplate line needs a string rule")
+        return cls(text_at(text, data), span_of(data), choice(data, "kind", BoilerplateKind), rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +186,13 @@ class Person:
         """The span of every mention, in text order."""
         return tuple(mention.span for mention in self.mentions)
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> PersonDict:
         """``{"name", "honorifics", "roles", "mentions"}`` (see the article schema)."""
         return {
             "name": self.name,
             "honorifics": list(self.honorifics),
-            "roles": [role_to_dict(role) for role in self.roles],
-            "mentions": [mention_to_dict(mention) for mention in self.mentions],
+            "roles": [role.to_dict() for role in self.roles],
+            "mentions": [mention.to_dict() for mention in self.mentions],
         }
 
     @classmethod
@@ -171,7 +251,7 @@ class Article:
     dates: tuple[DateMatch, ...]
     words: tuple[Word, ...] | None = None
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> ArticleDict:
         """The article as JSON-ready data with stable keys (schema in ``docs/article.md``).
 
         >>> from vnnews import analyze
@@ -193,9 +273,9 @@ class Article:
             "boilerplate": [line.to_dict() for line in self.boilerplate],
             "sentences": [sentence.to_dict() for sentence in self.sentences],
             "people": [person.to_dict() for person in self.people],
-            "numbers": [number_to_dict(number) for number in self.numbers],
-            "dates": [date_to_dict(match) for match in self.dates],
-            "words": None if self.words is None else [word_to_dict(w) for w in self.words],
+            "numbers": [number.to_dict() for number in self.numbers],
+            "dates": [match.to_dict() for match in self.dates],
+            "words": None if self.words is None else [word.to_dict() for word in self.words],
         }
 
     @classmethod
@@ -296,6 +376,6 @@ class ArticleError:
     error: str
     error_type: str
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> ArticleErrorDict:
         """``{"index", "error", "error_type"}``."""
         return {"index": self.index, "error": self.error, "error_type": self.error_type}

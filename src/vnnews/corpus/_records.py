@@ -11,13 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
+from vnnews._reference import iso_date, one_reference
 from vnnews.article._pool import ordered_map
 from vnnews.article._warm import warm_up
 from vnnews.errors import ParseError
+
+if TYPE_CHECKING:
+    from vnnews.dates import Prefer
 
 __all__ = ["RawLine", "RecordOptions", "analyze_records", "record_stream"]
 
@@ -48,6 +52,7 @@ class RecordOptions:
     published_field: str | None = None
     published: date | None = None
     words: bool = False
+    prefer: Prefer | None = "nearest"
 
 
 def analyze_records(
@@ -55,7 +60,9 @@ def analyze_records(
     *,
     text: str = "text",
     id: str | None = "id",
-    published: str | date | None = None,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = "nearest",
     words: bool = False,
     workers: int = 1,
     chunksize: int = 16,
@@ -85,15 +92,20 @@ def analyze_records(
             under which each mapping record has its own (``"YYYY-MM-DD"``, a longer ISO
             timestamp, a ``date`` or ``datetime``; absent or null: read from the article's
             dateline). None: from each article's dateline.
+        ref: another name for ``published`` (give one of them).
+        prefer: where weekdays and dates with no year are placed (see :func:`vnnews.analyze`).
         words: also segment each body into words (loads underthesea's model).
         workers: processes to use (1: this process, lazily).
         chunksize: records sent to a worker at a time.
 
     Raises:
-        ValueError: ``workers`` or ``chunksize`` is below 1; :class:`vnnews.ParseError` for a
-            ``published`` written as a date that does not exist (``"2022-02-30"``). Raised by
-            the call, before any record is read.
-        TypeError: ``published`` is neither a str, a date nor None.
+        ValueError: ``workers`` or ``chunksize`` is below 1, or ``prefer`` is not one of its
+            values; :class:`vnnews.ParseError` for a
+            ``published`` written as a date that does not exist (``"2022-02-30"``: "February
+            2022 has no day 30 (it has 28 days)"). Raised by the call, before any record is
+            read.
+        TypeError: ``published`` is neither a str, a date nor None, or both ``published``
+            and ``ref`` are given.
 
     >>> records = [
     ...     {"id": "a1", "body": "Giá vàng lập đỉnh mới\\nHôm qua giá vàng tăng 2%."},
@@ -106,27 +118,36 @@ def analyze_records(
     1 a2 'body' is not a string but NoneType
     2 None Tin ngắn trong ngày
     """
-    options = record_options(text=text, id=id, published=published, words=words)
+    options = record_options(
+        text=text, id=id, published=published, ref=ref, prefer=prefer, words=words
+    )
     stream = record_stream(records, options, "dict", workers=workers, chunksize=chunksize)
     return stream  # type: ignore[return-value]  # form "dict": dicts
 
 
-def record_options(*, text: str, id: str | None, published: object, words: bool) -> RecordOptions:
+def record_options(
+    *,
+    text: str,
+    id: str | None,
+    published: object,
+    words: bool,
+    ref: object = None,
+    prefer: Prefer | None = "nearest",
+) -> RecordOptions:
     """The :class:`RecordOptions` of :func:`analyze_records`'s arguments, checked."""
     if not isinstance(text, str) or not (id is None or isinstance(id, str)):
         raise TypeError("text and id must be the keys of the record's fields (str)")
+    from vnnews.dates._pieces import placing
+
+    placing(prefer)  # ValueError for a value that is none of prefer's
+    published, name = one_reference(published, ref)
     if isinstance(published, str):
         if _looks_like_a_date(published):  # a date, as analyze() takes it: no key looks so
-            try:
-                return RecordOptions(text, id, None, date.fromisoformat(published.strip()), words)
-            except ValueError:
-                raise ParseError(published, "expected a date as YYYY-MM-DD") from None
-        return RecordOptions(text, id, published, None, words)
+            return RecordOptions(text, id, None, iso_date(published), words, prefer)
+        return RecordOptions(text, id, published, None, words, prefer)
     if published is None or isinstance(published, date):
-        return RecordOptions(text, id, None, published, words)
-    raise TypeError(
-        f"published must be a date, a key (str) or None, not {type(published).__name__}"
-    )
+        return RecordOptions(text, id, None, published, words, prefer)
+    raise TypeError(f"{name} must be a date, a key (str) or None, not {type(published).__name__}")
 
 
 def _looks_like_a_date(value: str) -> bool:
@@ -187,7 +208,7 @@ def analyze_record(index: int, record: object, options: RecordOptions) -> dict[s
             if not isinstance(text, str):
                 raise _missing_text(fields, options.text, _where(record))
             when = _published(fields, options, _where(record))
-        article = analyze(text, published=when, words=options.words)  # type: ignore[arg-type]
+        article = analyze(text, published=when, prefer=options.prefer, words=options.words)  # type: ignore[arg-type]
     except Exception as error:  # one bad record becomes an error record, never a stop
         message = " ".join(str(error).split()) or type(error).__name__
         return {**head, "error": message, "error_type": type(error).__name__}

@@ -4,8 +4,11 @@
 >>> from vnnews.dates import extract_dates, parse_date
 >>> print(parse_date("ngày 20 tháng 1 năm 2022"))
 2022-01-20 (day)
->>> [m.text for m in extract_dates("Sáng 20/1, nhiệm kỳ 2021 – 2026.", ref=date(2022, 1, 20))]
+>>> [m.text for m in extract_dates("Sáng 20/1, nhiệm kỳ 2021 – 2026.", published="2022-01-20")]
 ['Sáng 20/1', 'nhiệm kỳ 2021 – 2026']
+
+The reference date is called ``published`` everywhere (``ref`` is another name for it) and is a
+``date``, a ``datetime`` or a ``"YYYY-MM-DD"`` string.
 """
 
 from __future__ import annotations
@@ -16,27 +19,39 @@ from functools import lru_cache
 
 import regex
 
+from vnnews._reference import one_reference, reference_time
 from vnnews.dates._compose import compose
 from vnnews.dates._explain import explain
 from vnnews.dates._format import format_date
 from vnnews.dates._lexicon import context_words
-from vnnews.dates._pieces import Context, Piece, resolve
+from vnnews.dates._pieces import Context, Piece, Prefer, placing, resolve
 from vnnews.dates._scan import find_atoms, starts_by_line
-from vnnews.dates._values import GRAINS, DateMatch, Grain, TimeValue
+from vnnews.dates._values import (
+    GRAINS,
+    DateMatch,
+    DateMatchDict,
+    Grain,
+    TimeValue,
+    TimeValueDict,
+)
 from vnnews.errors import ParseError, require_str
 from vnnews.normalization import NormalizedText, normalize, normalize_with_offsets
 
 __all__ = [
     "GRAINS",
     "DateMatch",
+    "DateMatchDict",
     "Grain",
+    "Prefer",
     "TimeValue",
+    "TimeValueDict",
     "extract_dates",
     "format_date",
     "parse_date",
 ]
 
 _LINE = regex.compile(r"[^\n]+")
+_DEFAULT_PLACING = placing(None)
 
 
 @lru_cache(maxsize=1)
@@ -53,41 +68,61 @@ def _around() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     )
 
 
-def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
+def parse_date(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = None,
+) -> TimeValue:
     """Read a string that is one date or time expression.
 
     Args:
         text: the expression, e.g. ``"ngày 20 tháng 1 năm 2022"``, ``"15h30"``,
             ``"quý I/2022"``, ``"tối nay"``, ``"từ ngày 1/1 đến 15/1"``, ``"rằm tháng Giêng"``.
             Words like "vào", "khoảng" before it and "vừa qua" after it are allowed.
-        ref: the reference date or datetime that relative expressions are read from (an
-            article's publication date); default: now.
+        published: the reference date that relative expressions are read from (an article's
+            publication date): a ``date``, a ``datetime`` or a ``"YYYY-MM-DD"`` string;
+            default: now.
+        ref: another name for ``published`` (give one of them).
+        prefer: where a bare weekday ("thứ Sáu", "hôm thứ 5") or a date with no year
+            ("20/1", "tháng 3", "quý 3", "rằm tháng Giêng", "Quốc khánh") is placed:
+            ``"past"`` the last one that has begun by the reference date, ``"future"`` the
+            next one that has not ended by it (the one containing the reference date is
+            both), ``"nearest"`` the nearest one. None (the default) keeps the conventions
+            of ``docs/dates.md``: a date with no year is the nearest, a bare weekday the next
+            (Duckling's reading). A direction written in the text ("vừa qua", "tới") wins;
+            a time of day with no day is never moved.
 
     Returns:
         The :class:`TimeValue` it means.
 
     Raises:
-        TypeError: if ``text`` is not a ``str`` or ``ref`` not a ``date``/``datetime``.
+        TypeError: if ``text`` is not a ``str``, the reference date not a ``date``,
+            ``datetime`` or ``str``, or both ``published`` and ``ref`` are given.
         ParseError: if the string is not exactly one date or time expression, or names an
-            impossible date or time ("30/2/2022", "25 giờ").
+            impossible date or time ("30/2/2022", "25 giờ"); or the reference date is a
+            string that is not a real ``YYYY-MM-DD`` date.
+        ValueError: if ``prefer`` is not one of its values.
 
-    >>> from datetime import datetime
-    >>> ref = datetime(2022, 1, 20)
-    >>> print(parse_date("3 giờ chiều ngày mai", ref=ref))
+    >>> print(parse_date("3 giờ chiều ngày mai", published="2022-01-20"))
     2022-01-21 15:00 (hour)
-    >>> print(parse_date("quý I/2022", ref=ref))
+    >>> print(parse_date("quý I/2022", published="2022-01-20"))
     2022-Q1 (quarter)
-    >>> print(parse_date("Tết Nguyên đán", ref=ref))
+    >>> print(parse_date("Tết Nguyên đán", ref=date(2022, 1, 20)))
     2022-02-01 (day)
+    >>> [str(parse_date("thứ Sáu", published="2022-01-19", prefer=p)) for p in ("past", "future")]
+    ['2022-01-14 (day)', '2022-01-21 (day)']
     >>> parse_date("30/2/2022")
     Traceback (most recent call last):
     ...
     vnnews.errors.ParseError: cannot read '30/2/2022': February 2022 has no day 30: it has 28 days
     """
     require_str(text, "text")
-    reference = _reference_time(ref)
+    reference = reference_time(*one_reference(published, ref))
+    towards, weekday = placing(prefer)
     normalized = _as_read(normalize(text))
-    ctx = Context(normalized, reference, True)
+    ctx = Context(normalized, reference, True, towards, weekday)
     pieces = find_atoms(ctx)
     if len(pieces) > 1:  # a single piece has nothing to combine with
         pieces = compose(pieces, ctx)
@@ -97,12 +132,28 @@ def parse_date(text: str, *, ref: date | datetime | None = None) -> TimeValue:
     return value
 
 
-def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[DateMatch]:
-    """Find every date and time expression in a text, resolved against ``ref``.
+def extract_dates(
+    text: str,
+    *,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
+    prefer: Prefer | None = None,
+) -> list[DateMatch]:
+    """Find every date and time expression in a text, resolved against ``published``.
 
     Args:
         text: any text; its spans are reported into this exact string.
-        ref: the reference date or datetime (an article's publication date); default: now.
+        published: the reference date (an article's publication date): a ``date``, a
+            ``datetime`` or a ``"YYYY-MM-DD"`` string; default: now.
+        ref: another name for ``published`` (give one of them).
+        prefer: where a bare weekday ("thứ Sáu", "hôm thứ 5") or a date with no year
+            ("20/1", "tháng 3", "quý 3", "rằm tháng Giêng", "Quốc khánh") is placed:
+            ``"past"`` the last one that has begun by the reference date, ``"future"`` the
+            next one that has not ended by it (the one containing the reference date is
+            both), ``"nearest"`` the nearest one. None (the default) keeps the conventions
+            of ``docs/dates.md``: a date with no year is the nearest, a bare weekday the next
+            (Duckling's reading). A direction written in the text ("vừa qua", "tới") wins;
+            a time of day with no day is never moved.
 
     Returns:
         The matches in text order, without overlaps. Impossible dates ("30/2"), fractions
@@ -110,31 +161,38 @@ def extract_dates(text: str, *, ref: date | datetime | None = None) -> list[Date
         ("năm thứ hai") are not dates.
 
     Raises:
-        TypeError: if ``text`` is not a ``str`` or ``ref`` not a ``date``/``datetime``.
+        TypeError: if ``text`` is not a ``str``, the reference date not a ``date``,
+            ``datetime`` or ``str``, or both ``published`` and ``ref`` are given.
+        ParseError: if the reference date is a string that is not a real ``YYYY-MM-DD``
+            date (never for the text: any ``str`` is read).
+        ValueError: if ``prefer`` is not one of its values.
 
-    >>> from datetime import date
-    >>> found = extract_dates("Đến ngày 18/12/2021, có 22/28 chỉ tiêu đạt.", ref=date(2022, 1, 20))
+    >>> found = extract_dates("Đến ngày 18/12/2021, có 22/28 chỉ tiêu đạt.", published="2022-01-20")
     >>> [(m.text, str(m.value)) for m in found]
     [('ngày 18/12/2021', '2021-12-18 (day)')]
     """
     normalized = normalize_with_offsets(require_str(text, "text"))
-    found = _found(normalized, _reference_time(ref))
+    reference = reference_time(*one_reference(published, ref))
+    found = _found(normalized, reference, placed=placing(prefer))
     return [DateMatch(text[start:end], (start, end), value) for start, end, value in found]
 
 
 def _dates_in(
-    normalized: NormalizedText, ref: datetime, lines: list[tuple[int, int]]
+    normalized: NormalizedText,
+    ref: datetime,
+    lines: list[tuple[int, int]],
+    prefer: Prefer | None = None,
 ) -> list[DateMatch]:
     """For ``vnnews.article``: the dates of some lines of ``normalized.text``, given
     as ranges in text order (each within one line), with spans into ``normalized.original``.
 
     What :func:`extract_dates` finds in the original text of each range read alone: a range
-    is read as the slice of the normalised text it is.
+    is read as the slice of the normalised text it is, with ``prefer`` as there.
     """
     original = normalized.original
     return [
         DateMatch(original[start:end], (start, end), value)
-        for start, end, value in _found_on(normalized, ref, lines)
+        for start, end, value in _found_on(normalized, ref, lines, placing(prefer))
     ]
 
 
@@ -163,24 +221,32 @@ def _lines_meeting(
 
 
 def _found(
-    normalized: NormalizedText, reference: datetime, near: list[tuple[int, int]] | None = None
+    normalized: NormalizedText,
+    reference: datetime,
+    near: list[tuple[int, int]] | None = None,
+    placed: tuple[int, str] = _DEFAULT_PLACING,
 ) -> Iterator[tuple[int, int, TimeValue]]:
     """The dates of a text: original span and value, in text order (see extract_dates)."""
     # An expression never runs across a line break (headings, captions and bylines are lines).
     lines = [line.span() for line in _LINE.finditer(normalized.text)]
     if near is not None:
         lines = _lines_meeting(lines, near)
-    return _found_on(normalized, reference, lines)
+    return _found_on(normalized, reference, lines, placed)
 
 
 def _found_on(
-    normalized: NormalizedText, reference: datetime, lines: list[tuple[int, int]]
+    normalized: NormalizedText,
+    reference: datetime,
+    lines: list[tuple[int, int]],
+    placed: tuple[int, str] = _DEFAULT_PLACING,
 ) -> Iterator[tuple[int, int, TimeValue]]:
-    """The dates of the ``lines`` (ranges of the normalised text, in order, no line breaks).
+    """The dates of the ``lines`` (ranges of the normalised text, in order, no line breaks),
+    weekdays and dates with no year placed by ``placed`` (see ``_pieces.placing``).
 
     The text is lower-cased once, and the trigger words are found in one scan of it; a line
     without any is skipped.
     """
+    towards, weekday = placed
     text = _as_read(normalized.text)
     lowered = text.lower()
     line_starts = starts_by_line(text, lowered, lines)
@@ -188,7 +254,7 @@ def _found_on(
         starts = None if line_starts is None else line_starts[number]
         if starts == []:
             continue
-        ctx = Context(text[line_start:line_end], reference, False)
+        ctx = Context(text[line_start:line_end], reference, False, towards, weekday)
         line_lowered = None if starts is None else lowered[line_start:line_end]
         for piece in compose(find_atoms(ctx, starts, line_lowered), ctx):
             value = _final(piece, reference)
@@ -210,17 +276,6 @@ def _as_read(text: str) -> str:
     if "ı" in text or "İ" in text or "ſ" in text or "\u212a" in text:
         return text.translate(_READ_AS)
     return text
-
-
-def _reference_time(ref: object) -> datetime:
-    """The ``ref`` argument as a naive datetime (now for None), or TypeError."""
-    if ref is None:
-        return datetime.now().replace(microsecond=0)
-    if isinstance(ref, datetime):
-        return ref if ref.tzinfo is None else ref.replace(tzinfo=None)
-    if isinstance(ref, date):
-        return datetime(ref.year, ref.month, ref.day)
-    raise TypeError(f"ref must be a date or datetime, not {type(ref).__name__}")
 
 
 def _final(piece: Piece, ref: datetime) -> TimeValue | None:

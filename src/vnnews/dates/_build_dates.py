@@ -96,7 +96,7 @@ def read_numeric_date(match: Match, ctx: Context) -> Piece | None:
     year = two_digit_year(written_year, ctx.ref) if written_year else None
     if not 1 <= month <= 12:
         return None
-    towards = direction_of(match)
+    towards = direction_of(match) or (ctx.towards if year is None else 0)
     lunar = written_lunar is not None
     if lunar:
         value = lunar_day(day, month, year, ctx.ref, towards=towards)
@@ -206,7 +206,7 @@ def read_word_date(match: Match, ctx: Context) -> Piece | None:
     month, lunar = month_number(found["mon"] or "")
     if day is None or month is None:
         return None
-    towards = -1 if found["past"] else 0
+    towards = -1 if found["past"] else ctx.towards if year is None else 0
     leap = found["nhuan"] is not None
     if lunar or found["lunar"] or leap:
         value = lunar_day(day, month, year, ctx.ref, leap=leap, towards=towards)
@@ -254,7 +254,8 @@ def read_full_moon(match: Match, ctx: Context) -> Piece | None:
     if month is None:
         return None
     year = lunar_year_of(match, ctx)
-    value = lunar_day(15, month, year, ctx.ref, leap=has_group(match, "nhuan"))
+    towards = ctx.towards if year is None else 0
+    value = lunar_day(15, month, year, ctx.ref, leap=has_group(match, "nhuan"), towards=towards)
     return None if value is None else make_piece(match, "day", value)
 
 
@@ -263,10 +264,11 @@ def read_tet_day(match: Match, ctx: Context) -> Piece | None:
     if day is None:
         return None
     year = lunar_year_of(match, ctx)
+    towards = ctx.towards if year is None else 0
     if match.group("mong"):
-        value = lunar_day(day, 1, year, ctx.ref)
+        value = lunar_day(day, 1, year, ctx.ref, towards=towards)
     elif 20 <= day <= 30:  # "29 Tết" is the 29th of the last month, before that Tết
-        tet = lunar_day(1, 1, year, ctx.ref)
+        tet = lunar_day(1, 1, year, ctx.ref, towards=towards)
         value = (
             None
             if tet is None or tet.lunar is None
@@ -279,13 +281,14 @@ def read_tet_day(match: Match, ctx: Context) -> Piece | None:
 
 def read_holiday(match: Match, ctx: Context) -> Piece | None:
     holiday = lex.holidays()[" ".join(match.group("name").lower().split())]
-    towards = direction_of(match)
     if holiday.lunar:
         year = lunar_year_of(match, ctx)
+        towards = direction_of(match) or (ctx.towards if year is None else 0)
         value = lunar_day(holiday.day, holiday.month, year, ctx.ref, towards=towards)
     else:
         digits = FOUR_DIGITS.search(group(match, "ly") or "")
         year = int(digits[0]) if digits else None
+        towards = direction_of(match) or (ctx.towards if year is None else 0)
         value = solar_day(holiday.day, holiday.month, year, ctx.ref, towards)
     return None if value is None else make_piece(match, "day", value, holiday=True)
 
@@ -348,7 +351,15 @@ def read_named_year(match: Match, ctx: Context) -> Piece | None:
 
 
 def read_year_range(match: Match, ctx: Context) -> Piece | None:
-    first, last = int(match.group("y1")), int(match.group("y2"))
+    """ "nhiệm kỳ 2021 – 2026" = [2021, 2027); "giai đoạn 2016 đến nay" = [2016, the
+    reference time), at day grain (not after a bare "năm": "năm 2020 đến nay" needs "từ")."""
+    first = int(match.group("y1"))
+    if match.group("now"):
+        start, now = datetime(first, 1, 1), truncate(ctx.ref, "second")
+        if match.group("head").lower() == "năm" or start >= now:
+            return None
+        return make_piece(match, "value", TimeValue(start, now, "day"))
+    last = int(match.group("y2"))
     if not first < last <= first + 100:
         return None
     value = TimeValue(datetime(first, 1, 1), datetime(last + 1, 1, 1), "year")
@@ -365,7 +376,8 @@ def read_quarter(match: Match, ctx: Context) -> Piece | None:
     if year is not None:
         return make_piece(match, "value", calendar_unit(year, month, "quarter"))
     options = (calendar_unit(y, month, "quarter") for y in years_around(ctx))
-    return make_piece(match, "value", nearest(options, ctx.ref), explicit_year=False)
+    value = nearest(options, ctx.ref, ctx.towards)
+    return make_piece(match, "value", value, explicit_year=False)
 
 
 def read_months_of_year(match: Match, ctx: Context) -> Piece | None:

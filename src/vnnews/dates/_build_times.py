@@ -30,6 +30,8 @@ __all__ = [
     "read_relative_count",
     "read_relative_day",
     "read_relative_period",
+    "read_rest_of_unit",
+    "read_until_now",
     "read_weekday",
     "read_word_clock",
 ]
@@ -78,6 +80,19 @@ def read_relative_day(match: Match, ctx: Context) -> Piece:
 @lru_cache(maxsize=256)  # calendar arithmetic on the reference, the same for a whole article
 def _day_from_today(days: int, ref: datetime) -> TimeValue:
     return day_value(truncate(ref, "day") + timedelta(days=days))
+
+
+def read_until_now(match: Match, ctx: Context) -> Piece:
+    """ "đến nay", "cho tới nay", "đến hiện nay": the open end of an interval at the reference
+    time; kept only when it ends one ("từ năm 2020 đến nay"), see ``_compose``."""
+    return make_piece(match, "until_now", None, weak=True)
+
+
+def read_rest_of_unit(match: Match, ctx: Context) -> Piece:
+    """ "(đến) hết năm", "hết tháng": the unit that contains the reference, kept only as the end
+    of an interval ("từ nay đến hết năm")."""
+    grain = _GRAIN_OF_UNIT[match.group("unit").lower()]
+    return make_piece(match, "value", relative_unit(grain, 0, ctx.ref), weak=True)
 
 
 def read_from_now(match: Match, ctx: Context) -> Piece:
@@ -167,7 +182,7 @@ def read_weekday(match: Match, ctx: Context) -> Piece | None:
     elif direction == "này":
         mode = "week:0"
     else:
-        mode = "next_or_today"
+        mode = ctx.weekday  # a bare weekday: placed as the caller prefers
     # "thứ hai" in lower case is as often "secondly" or "the second" as Monday: alone it
     # needs support (a date, a part of the day), and "ngày thứ hai" is "the second day".
     spelled_lower = written.split()[-1].islower() and not written.lower().startswith("ch")

@@ -27,15 +27,16 @@ def nearest(
 ) -> TimeValue | None:
     """The candidate whose start is nearest ``ref`` (the later one on a tie).
 
-    ``towards`` -1 keeps only candidates starting at or before ``ref`` ("… vừa qua"), +1 only
-    those starting at or after it.
+    ``towards`` -1 keeps only candidates that have begun by ``ref`` (start at or before it:
+    "… vừa qua", ``prefer="past"``), +1 only those that have not ended by it (``prefer=
+    "future"``): the unit that contains ``ref`` is both.
     """
     best: TimeValue | None = None
     for value in candidates:
         if (
             value is None
             or (towards < 0 and value.start > ref)
-            or (towards > 0 and value.start < ref)
+            or (towards > 0 and value.last <= ref)
         ):
             continue
         if best is None or abs(value.start - ref) <= abs(best.start - ref):
@@ -153,8 +154,18 @@ def relative_unit(grain: Grain, offset: int, ref: datetime) -> TimeValue:
 def weekday_value(weekday: int, mode: str, ref: datetime) -> TimeValue:
     """A weekday (ISO number) resolved by ``mode``.
 
-    Modes: ``"next_or_today"`` (bare weekday, Duckling's reading), ``"after"`` ("thứ Hai tới"),
-    ``"before"`` ("thứ Ba vừa rồi") or ``"week:N"`` (in the ISO week N weeks from ref's).
+    Modes: ``"next_or_today"`` (bare weekday, Duckling's reading; ``prefer="future"``),
+    ``"last_or_today"`` (``prefer="past"``), ``"nearest"`` (within three days either side),
+    ``"after"`` ("thứ Hai tới"), ``"before"`` ("thứ Ba vừa rồi") or ``"week:N"`` (in the ISO
+    week N weeks from ref's).
+
+    >>> thursday = datetime(2022, 1, 20)
+    >>> [weekday_value(5, mode, thursday).start.day for mode in ("next_or_today", "last_or_today", "nearest")]
+    [21, 14, 21]
+    >>> [weekday_value(1, mode, thursday).start.day for mode in ("next_or_today", "last_or_today", "nearest")]
+    [24, 17, 17]
+    >>> [weekday_value(2, mode, thursday).start.day for mode in ("next_or_today", "last_or_today", "nearest")]
+    [25, 18, 18]
     """
     today = truncate(ref, "day")
     shift = weekday - 1 - today.weekday()
@@ -165,6 +176,10 @@ def weekday_value(weekday: int, mode: str, ref: datetime) -> TimeValue:
         shift = shift % 7 - 7 if shift % 7 else -7
     elif mode == "after":
         shift = shift % 7 or 7
+    elif mode == "last_or_today":
+        shift = shift % 7 - 7 if shift % 7 else 0
+    elif mode == "nearest":
+        shift = (shift + 3) % 7 - 3
     else:
         shift %= 7
     return TimeValue(today + timedelta(days=shift), None, "day")

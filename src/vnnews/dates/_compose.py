@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from functools import lru_cache
 
 import regex
 
 from vnnews.dates._pieces import Context, Piece, apply_part, resolve
-from vnnews.dates._values import TimeValue, finer
+from vnnews.dates._values import TimeValue, add_units, finer, truncate
 
 __all__ = ["compose"]
 
@@ -119,6 +120,39 @@ def _interval(left: Piece, right: Piece, ctx: Context) -> Piece | None:
     return Piece(start, right.end, "value", value)
 
 
+def _until_now(left: Piece, right: Piece, ctx: Context) -> Piece | None:
+    """ "từ năm 2020 đến nay" = [2020-01-01, the reference time): an interval opened by "từ"
+    that ends at the reference (its day grain or finer). A start with no year written that
+    falls after the reference is the one before it ("từ tháng 3 đến nay" in January is last
+    March); a start after the reference otherwise is no interval."""
+    if right.kind != "until_now" or left.kind not in ("value", "day"):
+        return None
+    before = _FROM.search(ctx.text[max(0, left.start - 4) : left.start])
+    if not (left.from_word or before is not None):
+        return None
+    first = resolve(left, ctx.ref)
+    if first is None:
+        return None
+    now = truncate(ctx.ref, "second")  # as "bây giờ" reads it
+    start = first.start if first.start < now else _moved_back(left, first, now)
+    if start is None:
+        return None
+    value = TimeValue(start, now, finer(first.grain, "day"), first.lunar)
+    return Piece(left.start - len(before[0]) if before else left.start, right.end, "value", value)
+
+
+def _moved_back(piece: Piece, value: TimeValue, ref: datetime) -> datetime | None:
+    """The start of the occurrence before ``ref`` of a weekday or a date with no year, if the
+    one read is after it; None for anything else (a year, a relative day)."""
+    if piece.weekday:
+        start = value.start - timedelta(weeks=1)
+    elif not piece.explicit_year and value.lunar is None and value.grain != "year":
+        start = add_units(value.start, "year", -1)
+    else:
+        return None
+    return start if start < ref else None
+
+
 def _comparable(left: Piece, right: Piece) -> bool:
     """Two clocks, or two calendar pieces: "20/1/2022 - 14:30" is a dateline, not a range."""
     if "part" in (left.kind, right.kind):
@@ -143,6 +177,7 @@ _MERGES = (
     Merge("clock_in_part", r"\s", _clock_in_part),
     Merge("part_on_day", _SPACE_OR_COMMA, _part_on_day),
     Merge("clock_on_day", _SPACE_OR_COMMA, _clock_on_day),
+    Merge("until_now", r"\s", _until_now),
     Merge("interval", r"\s?(?:[-–—]|đến|tới)\s(?:hết\s)?|\s?[-–—]\s?", _interval),
     Merge("day_at_clock", _SPACE_OR_COMMA + r"|\svào\s|\s[-–|]\s", _day_at_clock),
 )

@@ -111,7 +111,7 @@ def month_value(found: Groups, ctx: Context) -> TimeValue | None:
     year = year_in(found, ctx, "m")
     if month is None:
         return None
-    towards = -1 if found.get("past") else 0
+    towards = -1 if found.get("past") else ctx.towards if year is None else 0
     leap = found.get("nhuan") is not None
     if lunar or found.get("lunar") or leap:
         return lunar_month(month, year, ctx.ref, leap=leap, towards=towards)

@@ -9,9 +9,33 @@ from typing import Literal, NamedTuple
 from vnnews.dates._lexicon import PartOfDay
 from vnnews.dates._values import Grain, TimeValue, truncate
 
-__all__ = ["Clock", "Context", "Kind", "Piece", "apply_part", "resolve"]
+__all__ = ["Clock", "Context", "Kind", "Piece", "Prefer", "apply_part", "placing", "resolve"]
 
-Kind = Literal["value", "day", "clock", "part"]
+Kind = Literal["value", "day", "clock", "part", "until_now"]
+
+Prefer = Literal["past", "future", "nearest"]
+"""Where a weekday, or a date with no year, is placed around the reference date."""
+
+_PREFERENCES: tuple[Prefer, ...] = ("past", "future", "nearest")
+
+# (towards, weekday mode) of each preference: ``towards`` -1 keeps the occurrences that have
+# begun by the reference, +1 those that have not ended by it, 0 all (the nearest is taken).
+_PLACINGS: dict[Prefer, tuple[int, str]] = {
+    "past": (-1, "last_or_today"),
+    "future": (1, "next_or_today"),
+    "nearest": (0, "nearest"),
+}
+_DEFAULT = (0, "next_or_today")  # None: conventions 5 and 6 of docs/dates.md
+
+
+def placing(prefer: object) -> tuple[int, str]:
+    """The (towards, weekday mode) of a ``prefer`` argument (None: the conventions of
+    ``docs/dates.md``); ValueError for any other value."""
+    if prefer is None:
+        return _DEFAULT
+    if prefer not in _PREFERENCES:
+        raise ValueError(f"prefer must be 'past', 'future', 'nearest' or None, not {prefer!r}")
+    return _PLACINGS[prefer]
 
 
 class Context(NamedTuple):
@@ -20,6 +44,9 @@ class Context(NamedTuple):
     text: str
     ref: datetime
     whole: bool  # parse_date reads the whole string: keep the weak readings
+    # How a date with no year is placed: -1 the last, +1 the next, 0 the nearest ("prefer").
+    towards: int = 0
+    weekday: str = "next_or_today"  # how a bare weekday is placed (see weekday_value)
 
 
 class Clock(NamedTuple):
@@ -39,8 +66,9 @@ class Piece(NamedTuple):
     several times cheaper to build while staying immutable.
 
     ``kind`` says how it may combine: a ``day`` (a date, a weekday, a holiday), a ``clock``
-    (time of day), a ``part`` of the day, or a finished ``value``. For clocks and parts,
-    ``value`` is the day they are anchored to, if any.
+    (time of day), a ``part`` of the day, a finished ``value``, or ``until_now`` ("đến nay",
+    the open end of an interval: it has no value and is kept only as that end). For clocks
+    and parts, ``value`` is the day they are anchored to, if any.
     """
 
     start: int

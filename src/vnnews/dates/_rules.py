@@ -38,6 +38,8 @@ from vnnews.dates._build_times import (
     read_relative_count,
     read_relative_day,
     read_relative_period,
+    read_rest_of_unit,
+    read_until_now,
     read_weekday,
     read_word_clock,
 )
@@ -47,6 +49,11 @@ __all__ = ["DigitRun", "Rule", "rules"]
 
 
 _YEAR = r"[12]\d{3}"
+
+# The reference time, as the open end of an interval: "(từ năm 2020) đến nay" (issue 21).
+_NOW = r"nay|hiện nay|hiện tại|bây giờ"
+# After a relative word that can be "tới" (next): not when "nay" follows, "tới nay" is "until now".
+_NOT_UNTIL = rf"(?!\s(?:{_NOW})(?!\w))"
 
 # "vừa qua" after a date picks the past occurrence but stays out of the span (issue 4, rule 1).
 _PAST = r"(?=\s(?P<past>vừa qua|vừa rồi)(?!\w))?"
@@ -78,13 +85,13 @@ def _year_spec(prefix: str = "") -> str:
     """ "/2022", "-2022", " năm 2022", " của năm nay" after a month or a quarter."""
     return (
         rf"(?:\s?[/.\-]\s?(?P<{prefix}y>{_YEAR})"
-        rf"|\s(?:của\s)?năm\s(?:(?P<{prefix}y2>{_YEAR})|(?P<{prefix}yrel>{_rel()})))"
+        rf"|\s(?:của\s)?năm\s(?:(?P<{prefix}y2>{_YEAR})|(?P<{prefix}yrel>{_rel()}){_NOT_UNTIL}))"
     )
 
 
 def _month_spec() -> str:
     """ "tháng 5", "tháng 5/2022", "tháng này", or just "tháng" (the reference month)."""
-    return rf"tháng(?:\s(?P<mon>{_months()}){_year_spec('m')}?|\s(?P<mrel>{_rel()}))?"
+    return rf"tháng(?:\s(?P<mon>{_months()}){_year_spec('m')}?|\s(?P<mrel>{_rel()}){_NOT_UNTIL})?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +144,8 @@ def rules() -> tuple[Rule, ...]:
     weekdays = lex.alternation(lex.weekdays())
     holidays = lex.alternation(lex.holidays())
     lunar_year = rf"(?:\s(?:năm\s)?(?P<ly>{_YEAR}|{_can_chi()}(?:\s(?:năm\s)?{_YEAR})?))"
-    not_backward = r"(?!\s(?:đó|ấy|nữa|kia|khi)(?!\w))"
+    # "tới" of "tháng 3 tới nay" is "until" (the open end "tới nay"), not "next".
+    not_backward = rf"(?!\s(?:đó|ấy|nữa|kia|khi|{_NOW})(?!\w))"
     head = r"(?:(?P<head>ngày|hôm)\s(?:(?:mồng|mùng)\s)?)?"
     numbers = ("#", *first_words(lex.number_words()))
     return (
@@ -146,6 +154,24 @@ def rules() -> tuple[Rule, ...]:
             ("từ nay", "từ bây giờ"),
             lambda: r"(?<!\w)từ\s(?:nay|bây giờ)(?=\s(?:đến|tới)\s)",
             read_from_now,
+        ),
+        Rule(
+            "until_now",
+            ("đến", "tới", "cho đến", "cho tới"),
+            lambda: rf"(?<!\w)(?:cho\s)?(?:đến|tới)\s(?:{_NOW})(?!\w)",
+            read_until_now,
+            ("nay", "hiện", "bây"),
+        ),
+        Rule(
+            "rest_of_unit",
+            ("năm", "tháng", "quý", "tuần"),
+            # "(từ nay) đến hết năm": after "hết", a unit with nothing that names it after
+            # ("hết năm học" is a school year): punctuation, the end, or a function word.
+            lambda: (
+                r"(?<=\shết\s)(?P<unit>năm|tháng|quý|tuần)"
+                rf"(?=\s*$|\s?[^\w\s]|\s(?:{lex.alternation(lex.function_words())})(?!\w))"
+            ),
+            read_rest_of_unit,
         ),
         Rule(
             "now",
@@ -334,9 +360,9 @@ def rules() -> tuple[Rule, ...]:
                 "từ",
             ),
             lambda: (
-                r"(?<!\w)(?:nhiệm kỳ|giai đoạn|thời kỳ|niên khóa|năm học|niên độ|mùa giải"
-                rf"|từ năm|năm|từ)\s(?P<y1>{_YEAR})\s?(?:[-–—]|\sđến|\stới)\s?(?:năm\s)?"
-                rf"(?P<y2>{_YEAR})(?![\w/]|[.,]\d)"
+                r"(?<!\w)(?P<head>nhiệm kỳ|giai đoạn|thời kỳ|niên khóa|năm học|niên độ|mùa giải"
+                rf"|từ năm|năm|từ)\s(?P<y1>{_YEAR})\s?(?:[-–—]|\s(?:cho\s)?(?:đến|tới))\s?"
+                rf"(?:(?:năm\s)?(?P<y2>{_YEAR})(?![\w/]|[.,]\d)|(?P<now>{_NOW})(?!\w))"
             ),
             read_year_range,
             ("-", "–", "—", "đến", "tới"),
@@ -354,7 +380,7 @@ def rules() -> tuple[Rule, ...]:
             numbers,
             lambda: (
                 rf"(?<!\w)(?P<n>\d{{1,2}}|{num})\stháng\s(?:(?P<pos>đầu|cuối)\s)?(?:của\s)?"
-                rf"năm(?:\s(?:(?P<y>{_YEAR})|(?P<yrel>{rel})))?(?!\w)"
+                rf"năm(?:\s(?:(?P<y>{_YEAR})|(?P<yrel>{rel}){_NOT_UNTIL}))?(?!\w)"
             ),
             read_months_of_year,
             ("tháng",),
@@ -365,7 +391,7 @@ def rules() -> tuple[Rule, ...]:
             ("nửa",),
             lambda: (
                 rf"(?<!\w)nửa\s(?P<pos>đầu|cuối|sau)\s(?:của\s)?năm"
-                rf"(?:\s(?:(?P<y>{_YEAR})|(?P<yrel>{rel})))?(?!\w)"
+                rf"(?:\s(?:(?P<y>{_YEAR})|(?P<yrel>{rel}){_NOT_UNTIL}))?(?!\w)"
             ),
             read_half_year,
         ),
@@ -374,8 +400,8 @@ def rules() -> tuple[Rule, ...]:
             ("đầu", "giữa", "cuối", "thượng tuần", "trung tuần", "hạ tuần"),
             lambda: (
                 r"(?<!\w)(?P<pos>đầu|giữa|cuối|thượng tuần|trung tuần|hạ tuần)\s"
-                rf"(?:(?P<year>năm)(?:\s(?:(?P<y>{_YEAR})|(?P<yrel>{rel})))?"
-                rf"|(?P<week>tuần)(?:\s(?P<wrel>{rel}))?|{_month_spec()}){_LUNAR}(?!\w)"
+                rf"(?:(?P<year>năm)(?:\s(?:(?P<y>{_YEAR})|(?P<yrel>{rel}){_NOT_UNTIL}))?"
+                rf"|(?P<week>tuần)(?:\s(?P<wrel>{rel}){_NOT_UNTIL})?|{_month_spec()}){_LUNAR}(?!\w)"
             ),
             read_part_of_unit,
         ),
@@ -420,7 +446,7 @@ def rules() -> tuple[Rule, ...]:
             ("ngày", "hôm", *lower_names(lex.weekdays())),
             lambda: (
                 rf"(?<!\w)(?:(?P<head>ngày|hôm)\s)?(?P<wd>{weekdays})"
-                rf"(?:\s(?:của\s)?tuần\s(?P<wrel>{rel})|\s(?P<dir>tới|này|trước){not_backward})?"
+                rf"(?:\s(?:của\s)?tuần\s(?P<wrel>{rel}){_NOT_UNTIL}|\s(?P<dir>tới|này|trước){not_backward})?"
                 # "vừa qua" after a weekday picks the past one but stays out of the span.
                 rf"(?!\w){_PAST}"
             ),

@@ -310,4 +310,5 @@ def find_atoms(
     return pieces
 
 
-_OPEN_KINDS = frozenset({"clock", "part"})  # kept without a value: a later merge may anchor it
+# Kept without a value: a later merge may anchor it, or end an interval with it ("đến nay").
+_OPEN_KINDS = frozenset({"clock", "part", "until_now"})

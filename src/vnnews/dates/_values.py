@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 if TYPE_CHECKING:
-    from vnnews.lunar import LunarDate
+    from vnnews.lunar import LunarDate, LunarDateDict
 
-__all__ = ["GRAINS", "DateMatch", "Grain", "TimeValue", "add_units", "finer", "truncate"]
+__all__ = [
+    "GRAINS",
+    "DateMatch",
+    "DateMatchDict",
+    "Grain",
+    "TimeValue",
+    "TimeValueDict",
+    "add_units",
+    "finer",
+    "truncate",
+]
 
 Grain = Literal["second", "minute", "hour", "day", "week", "month", "quarter", "year"]
+"""The precision of a :class:`TimeValue`."""
 
 #: The grains from finest to coarsest.
 GRAINS: tuple[Grain, ...] = ("second", "minute", "hour", "day", "week", "month", "quarter", "year")
@@ -24,6 +35,28 @@ _FIXED_STEPS: dict[str, timedelta] = {
     "week": timedelta(weeks=1),
 }
 _MONTH_STEPS = {"month": 1, "quarter": 3, "year": 12}
+
+
+class TimeValueDict(TypedDict):
+    """A resolved time (:meth:`TimeValue.to_dict`): ISO 8601 ``start`` and exclusive ``end``
+    (null for a single unit of ``grain``), and the lunar date written, if any."""
+
+    start: str
+    end: str | None
+    grain: Grain
+    lunar: LunarDateDict | None
+
+
+class DateMatchDict(TypedDict):
+    """A date or time found in a text (:meth:`DateMatch.to_dict`): its ``text`` and ``span``,
+    then the keys of its value."""
+
+    text: str
+    span: list[int]
+    start: str
+    end: str | None
+    grain: Grain
+    lunar: LunarDateDict | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +91,20 @@ class TimeValue:
         """The exclusive end of the time, for a single unit too (start plus one grain)."""
         return self.end if self.end is not None else add_units(self.start, self.grain, 1)
 
+    def to_dict(self) -> TimeValueDict:
+        """The value as JSON-ready data: ``start`` and ``end`` as ISO 8601 strings
+        (``end`` exclusive, or null for a single unit), the lunar date as an object or null.
+
+        >>> TimeValue(datetime(2022, 1, 20, 4), datetime(2022, 1, 20, 12), "hour").to_dict()
+        {'start': '2022-01-20T04:00:00', 'end': '2022-01-20T12:00:00', 'grain': 'hour', 'lunar': None}
+        """
+        return {
+            "start": self.start.isoformat(),
+            "end": None if self.end is None else self.end.isoformat(),
+            "grain": self.grain,
+            "lunar": None if self.lunar is None else self.lunar.to_dict(),
+        }
+
     def __str__(self) -> str:
         if self.end is None:
             return f"{_show(self.start, self.grain)} ({self.grain})"
@@ -86,6 +133,24 @@ class DateMatch:
     text: str
     span: tuple[int, int]
     value: TimeValue
+
+    def to_dict(self) -> DateMatchDict:
+        """The match as JSON-ready data, as in :meth:`vnnews.Article.to_dict`: text and span,
+        then the keys of :meth:`TimeValue.to_dict`.
+
+        >>> from vnnews import extract_dates
+        >>> extract_dates("Sáng 20/1, hội nghị khai mạc.", published="2022-01-20")[0].to_dict()
+        {'text': 'Sáng 20/1', 'span': [0, 9], 'start': '2022-01-20T04:00:00', 'end': '2022-01-20T12:00:00', 'grain': 'hour', 'lunar': None}
+        """
+        value = self.value.to_dict()
+        return {
+            "text": self.text,
+            "span": list(self.span),
+            "start": value["start"],
+            "end": value["end"],
+            "grain": value["grain"],
+            "lunar": value["lunar"],
+        }
 
 
 def _show(moment: datetime, grain: Grain) -> str:

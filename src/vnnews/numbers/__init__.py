@@ -10,10 +10,13 @@ from __future__ import annotations
 from vnnews.numbers._api import parse_number
 from vnnews.numbers._extract import extract_numbers
 from vnnews.numbers._format import format_number, format_percent, number_to_words
-from vnnews.numbers._match import NumberMatch
+from vnnews.numbers._match import NumberKind, NumberMatch, NumberMatchDict, Qualifier
 
 __all__ = [
+    "NumberKind",
     "NumberMatch",
+    "NumberMatchDict",
+    "Qualifier",
     "extract_numbers",
     "format_number",
     "format_percent",

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from fractions import Fraction
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, get_args
 
 import regex
 
@@ -37,7 +37,7 @@ from vnnews.numbers._figures import (
     one_words,
     tokens_value,
 )
-from vnnews.numbers._match import NumberMatch
+from vnnews.numbers._match import NumberKind, NumberMatch, Qualifier
 from vnnews.numbers._names import after_product_name, in_idiom
 
 __all__ = ["extract_numbers"]
@@ -73,10 +73,10 @@ class _Draft(NamedTuple):
 
     start: int
     end: int
-    kind: str
+    kind: NumberKind
     value: Fraction
     extra: tuple[tuple[str, object], ...] = ()
-    qualifier: str | None = None
+    qualifier: Qualifier | None = None
 
 
 class _StartScans(NamedTuple):
@@ -332,7 +332,7 @@ def _qualified(text: str, qualifier: regex.Match[str], last_roman_end: int) -> _
     """What a qualifier phrase qualifies: the figure after it, with the qualifier's name."""
     found = _unqualified(text, qualifier.end(), last_roman_end)
     if isinstance(found, _Draft) and found.kind in _QUALIFIABLE and found.qualifier is None:
-        return found._replace(qualifier=lex.qualifiers()[_as_listed(qualifier["q"])])
+        return found._replace(qualifier=_qualifier(lex.qualifiers()[_as_listed(qualifier["q"])]))
     return found
 
 
@@ -378,7 +378,19 @@ def _after_sign(text: str, pos: int, found: _Draft | Skip | None) -> _Draft | Sk
     name = lex.sign_qualifiers().get(sign)
     if name is None or found.kind not in _QUALIFIABLE or found.qualifier:
         return found
-    return found._replace(qualifier=name)
+    return found._replace(qualifier=_qualifier(name))
+
+
+_QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
+
+
+def _qualifier(name: str) -> Qualifier:
+    """A name of ``number_qualifiers.tsv`` as a :data:`Qualifier` (ValueError for a name
+    the type does not have: the table and the type must agree)."""
+    for qualifier in _QUALIFIERS:
+        if qualifier == name:
+            return qualifier
+    raise ValueError(f"number_qualifiers.tsv: unknown qualifier {name!r}")
 
 
 _NO_SIGN = frozenset(("", " ", "(", "\n"))
@@ -469,7 +481,7 @@ def _plain_figure(text: str, pos: int) -> _Draft | Skip | None:
         return None
     if percent:
         return _Draft(pos, end + 1, "percent", value)
-    kind = "cardinal" if value.denominator == 1 else "decimal"
+    kind: NumberKind = "cardinal" if value.denominator == 1 else "decimal"
     if unit is not None:
         return _Draft(pos, end, kind, value, (("unit", unit),))
     if len(literal) == 4 and literal.isdigit() and literal[:2] in ("19", "20"):  # a year

@@ -16,6 +16,7 @@ import regex
 from vnnews._numerals import lexicon as lex
 from vnnews._numerals.grammar import InvalidNumberError, literal_value, parse_tokens
 from vnnews.numbers import _patterns as pat
+from vnnews.numbers._match import NumberKind
 
 __all__ = [
     "Figure",
@@ -96,7 +97,7 @@ class Figure(NamedTuple):
 
     start: int
     end: int
-    kind: str
+    kind: NumberKind
     value: Fraction
     numeral: Numeral | None = None
     currency: str | None = None
@@ -343,7 +344,7 @@ def _is_multiplier(word: str) -> bool:
     return entry is not None and entry.role in ("scale", "hundred", "ten_count")
 
 
-def _plain_kind(value: Fraction) -> str:
+def _plain_kind(value: Fraction) -> NumberKind:
     return "cardinal" if value.denominator == 1 else "decimal"
 
 

@@ -16,6 +16,7 @@ import regex
 
 from vnnews._data import read_lines
 from vnnews._numerals.lexicon import number_words
+from vnnews._syllables import is_unmarked_syllable
 from vnnews.numbers._figures import Numeral
 
 __all__ = ["after_product_name", "in_idiom", "is_foreign_word"]
@@ -24,23 +25,13 @@ __all__ = ["after_product_name", "in_idiom", "is_foreign_word"]
 # followed by one space. Up to three are read, nearest first.
 _NAME_WORDS = regex.compile(r"(?:(?<![\p{L}\p{M}\p{N}\-])[A-Za-z][A-Za-z+&\-]{0,20} ){1,3}\Z")
 
-# A Vietnamese syllable written without its diacritics (lower case): onset, vowels, final.
-# Permissive on purpose: a word that fits may be Vietnamese ("Mi", "Long", "Top"), and only a
-# word that cannot be one counts as foreign.
-_ONSET = r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-_VOWELS = (
-    r"(?:uyu|uya|uye|uoi|uou|oai|oao|oay|oeo|uai|uay|ieu|yeu"
-    r"|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
-)
-_FINAL = r"(?:ch|ng|nh|[cmnpt])?"
-_SYLLABLE = regex.compile(rf"{_ONSET}{_VOWELS}{_FINAL}")
-
 
 def is_foreign_word(word: str) -> bool:
     """Whether a word of Latin letters cannot be Vietnamese: a capital inside it ("iPhone",
-    "iOS", "PlayStation") or letters that make no Vietnamese syllable ("Nikkei", "Windows",
-    "Galaxy"). A word all in capitals is an abbreviation, Vietnamese as often ("CLB", "TP"),
-    and is not counted as foreign.
+    "iOS", "PlayStation") or letters that make no Vietnamese syllable, even written without
+    its diacritics ("Nikkei", "Windows", "Galaxy"; the one rule of ``vnnews._syllables``).
+    A word all in capitals is an abbreviation, Vietnamese as often ("CLB", "TP"), and is not
+    counted as foreign.
 
     >>> [is_foreign_word(w) for w in ("iPhone", "Nikkei", "Windows", "Mi", "Long", "CLB", "Top")]
     [True, True, True, False, False, False, False]
@@ -50,7 +41,7 @@ def is_foreign_word(word: str) -> bool:
         return False
     if any(char.isupper() for char in letters[1:]):
         return True
-    return _SYLLABLE.fullmatch(letters.lower()) is None
+    return not is_unmarked_syllable(letters)
 
 
 def after_product_name(text: str, start: int) -> bool:

@@ -11,14 +11,16 @@ from vnnews.errors import require_str
 from vnnews.normalization import NormalizedText, normalize_with_offsets
 from vnnews.people._abbrev import abbreviation_table, expand_abbreviation, expand_organization
 from vnnews.people._lexicon import lexicons
-from vnnews.people._model import PersonMention, Role
+from vnnews.people._model import PersonMention, PersonMentionDict, Role, RoleDict
 from vnnews.people._reader import TitleParse
 from vnnews.people._scan import Found, scan
 from vnnews.people._tokens import Columns, tokenize_columns
 
 __all__ = [
     "PersonMention",
+    "PersonMentionDict",
     "Role",
+    "RoleDict",
     "abbreviation_table",
     "expand_abbreviation",
     "extract_people",

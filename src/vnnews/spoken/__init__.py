@@ -10,7 +10,24 @@ from __future__ import annotations
 
 from vnnews.errors import AmbiguityError
 from vnnews.spoken._api import to_spoken
-from vnnews.spoken._result import KINDS, SpokenPiece, SpokenText
+from vnnews.spoken._result import (
+    KINDS,
+    SpokenKind,
+    SpokenPiece,
+    SpokenPieceDict,
+    SpokenText,
+    SpokenTextDict,
+)
 from vnnews.spoken._style import SpokenStyle
 
-__all__ = ["KINDS", "AmbiguityError", "SpokenPiece", "SpokenStyle", "SpokenText", "to_spoken"]
+__all__ = [
+    "KINDS",
+    "AmbiguityError",
+    "SpokenKind",
+    "SpokenPiece",
+    "SpokenPieceDict",
+    "SpokenStyle",
+    "SpokenText",
+    "SpokenTextDict",
+    "to_spoken",
+]

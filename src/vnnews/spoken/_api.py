@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Literal
 
+from vnnews._reference import one_reference, reference_date
 from vnnews.errors import AmbiguityError, require_str
 from vnnews.normalization import NormalizedText, normalize_with_offsets
 from vnnews.spoken._context import Reading
@@ -23,7 +24,8 @@ _ON_AMBIGUOUS = ("flag", "raise", "keep")
 def to_spoken(
     text: str,
     *,
-    ref: date | datetime | None = None,
+    published: date | datetime | str | None = None,
+    ref: date | datetime | str | None = None,
     style: SpokenStyle | None = None,
     on_ambiguous: Literal["flag", "raise", "keep"] = "flag",
 ) -> SpokenText:
@@ -35,8 +37,10 @@ def to_spoken(
 
     Args:
         text: any string (NFD, old-style tone marks and odd spacing read the same).
-        ref: the reference date for the date reader (an article's publication date); it
-            only decides what is a date, never how a date is read.
+        published: the reference date for the date reader (an article's publication date:
+            a ``date``, a ``datetime`` or a ``"YYYY-MM-DD"`` string; default: now); it only
+            decides what is a date, never how a date is read.
+        ref: another name for ``published`` (give one of them).
         style: the reading choices; default :class:`SpokenStyle()` (news reading);
             :meth:`SpokenStyle.nemo` gives NVIDIA NeMo's conventions.
         on_ambiguous: for a token with several readings ("8g": grams or eight o'clock;
@@ -48,9 +52,11 @@ def to_spoken(
         A :class:`SpokenText`.
 
     Raises:
-        TypeError: ``text`` is not a ``str``, ``style`` not a :class:`SpokenStyle`, or
-            ``ref`` not a date or datetime.
+        TypeError: ``text`` is not a ``str``, ``style`` not a :class:`SpokenStyle`, the
+            reference date not a date, datetime or str, or both ``published`` and ``ref``
+            are given.
         ValueError: ``on_ambiguous`` is not "flag", "raise" or "keep".
+        ParseError: the reference date is a string that is not a real ``YYYY-MM-DD`` date.
         AmbiguityError: with ``on_ambiguous="raise"``, for the first ambiguous token.
 
     >>> to_spoken("Sáng 20/1, UBND tỉnh có 22/28 chỉ tiêu đạt, tăng 7,09%.").text
@@ -71,15 +77,14 @@ def to_spoken(
         raise TypeError(f"style must be a SpokenStyle, not {type(style).__name__}")
     if on_ambiguous not in _ON_AMBIGUOUS:
         raise ValueError(f"on_ambiguous must be 'flag', 'raise' or 'keep', not {on_ambiguous!r}")
-    if ref is not None and not isinstance(ref, date):
-        raise TypeError(f"ref must be a date or datetime, not {type(ref).__name__}")
+    reference = reference_date(*one_reference(published, ref))
     normalized = normalize_with_offsets(text)
-    readings = _readings(normalized.text, ref, style)
+    readings = _readings(normalized.text, reference, style)
     return _assemble(normalized, readings, on_ambiguous)
 
 
 def _readings(
-    text: str, ref: date | datetime | None, style: SpokenStyle, *, every_line: bool = False
+    text: str, ref: date | None, style: SpokenStyle, *, every_line: bool = False
 ) -> list[Reading]:
     """The readings of the normalised ``text``; ``every_line`` asks vnnews' extractors about
     every line (what their selection restates; for tests)."""

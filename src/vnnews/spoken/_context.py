@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING, NamedTuple
 
+from vnnews.spoken._result import SpokenKind
 from vnnews.spoken._style import SpokenStyle
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class Reading(NamedTuple):
     start: int
     end: int
     spoken: str
-    kind: str
+    kind: SpokenKind
     rule: str
     alternatives: tuple[str, ...] = ()
 

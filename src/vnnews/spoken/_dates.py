@@ -21,6 +21,7 @@ from vnnews.spoken import _lexicon as lex
 from vnnews.spoken._context import Context, Reading, next_words, phrase_before, previous_words
 from vnnews.spoken._fractions import fraction_reading
 from vnnews.spoken._numerals import DIGITS, cardinal, month_word, ordinal, roman_value
+from vnnews.spoken._result import SpokenKind
 from vnnews.spoken._style import SpokenStyle
 
 __all__ = [
@@ -278,7 +279,7 @@ def _number(ctx: Context, atom: regex.Match[str], previous: str) -> Reading | No
         return Reading(start, end, ordinal(written, style), "date", "date.weekday")
     if previous in _DAY_WORDS and 1 <= value <= 31:
         return Reading(start, end, _day(written, previous, style), "date", "date.day")
-    kind = "time" if previous in ("lúc", "giờ", "phút") else "date"
+    kind: SpokenKind = "time" if previous in ("lúc", "giờ", "phút") else "date"
     return Reading(start, end, cardinal(written, style), kind, "date.number")
 
 

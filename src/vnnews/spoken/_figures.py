@@ -30,6 +30,7 @@ from vnnews.spoken._context import Context, Reading, phrase_before
 from vnnews.spoken._dates import day_month_words
 from vnnews.spoken._fractions import fraction_reading, proper
 from vnnews.spoken._numerals import cardinal, decimal
+from vnnews.spoken._result import SpokenKind
 from vnnews.spoken._style import SpokenStyle
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class _Figure(NamedTuple):
     start: int
     end: int
     words: str
-    kind: str  # cardinal, decimal, percent, money, unit, fraction
+    kind: SpokenKind  # cardinal, decimal, percent, money, unit, fraction, date
     measure: str  # what a range must share: "%", a currency reading, a unit, "k" or ""
     alternatives: tuple[str, ...] = ()
 
@@ -110,7 +111,8 @@ def read_figure(ctx: Context, position: int, hint: NumberMatch | None) -> Readin
     if first is None:
         return None
     parts = [first.words]
-    kind, end, alternatives = first.kind, first.end, first.alternatives
+    kind: SpokenKind = first.kind
+    end, alternatives = first.end, first.alternatives
     found_range = _range_end(ctx, first, hint)
     last = first
     if found_range is not None:
@@ -327,7 +329,7 @@ def _measure(
             tuple(f"{alt} {name}" for alt in alternatives),
         )
     plain = fraction is not None and not number.scale and not number.shorthand
-    kind = "decimal" if plain else "cardinal"
+    kind: SpokenKind = "decimal" if plain else "cardinal"
     measure = "k" if number.shorthand else ""
     return _Figure(start, pos, number.head(), kind, measure, alternatives)
 
@@ -412,12 +414,11 @@ def _fraction(
     if not sign:
         other = _season_or_document(ctx, start, numerator, denominator)
         if other is not None:
-            words, kind = other
-            return _Figure(start, pos, words, kind, "")
+            return _Figure(start, pos, other[0], other[1], "")
     unit_found = _unit_after(text, pos, None)
     following = unit_found[1] if unit_found is not None else pos
     reading, alternatives = fraction_reading(ctx, numerator, denominator, following)
-    kind = "fraction"
+    kind: SpokenKind = "fraction"
     if alternatives and not sign and unit_found is None:
         as_date = day_month_words(numerator, denominator, style)
         if as_date is not None:
@@ -440,7 +441,7 @@ def _fraction(
 
 def _season_or_document(
     ctx: Context, start: int, numerator: str, denominator: str
-) -> tuple[str, str] | None:
+) -> tuple[str, SpokenKind] | None:
     style = ctx.style
     season = len(numerator) == 4 and len(denominator) == 2 and _is_year_text(numerator)
     if season and (int(numerator) + 1) % 100 == int(denominator):

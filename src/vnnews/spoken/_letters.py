@@ -21,6 +21,7 @@ from vnnews._syllables import is_vietnamese_syllable
 from vnnews.spoken import _lexicon as lex
 from vnnews.spoken._context import Context, Reading, phrase_before, previous_words
 from vnnews.spoken._numerals import cardinal, ordinal, roman_value
+from vnnews.spoken._result import SpokenKind
 from vnnews.spoken._style import SpokenStyle
 
 __all__ = [
@@ -275,7 +276,7 @@ def read_roman(ctx: Context, position: int) -> Reading | None:
     nemo_head = style.lowercase_roman and phrase_before(text, position, roles["roman_head_any"], 3)
     if len(written) == 1 and written.upper() not in "IVX" and not nemo_head:
         return None
-    kind = "date" if phrase_before(text, position, _QUARTER, 1) else "roman"
+    kind: SpokenKind = "date" if phrase_before(text, position, _QUARTER, 1) else "roman"
     return Reading(found.start(), found.end(), cardinal(str(value), style), kind, f"{kind}.roman")
 
 

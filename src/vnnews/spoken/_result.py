@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import Literal, TypedDict, get_args
 
-__all__ = ["KINDS", "SpokenPiece", "SpokenText"]
+__all__ = ["KINDS", "SpokenKind", "SpokenPiece", "SpokenPieceDict", "SpokenText", "SpokenTextDict"]
 
-#: The kinds of :class:`SpokenPiece`, as the issue lists them, then the two kinds of text
-#: that is not read at all ("boilerplate" lines of a page and "url"s).
-KINDS = (
+SpokenKind = Literal[
     "cardinal",
     "decimal",
     "percent",
@@ -30,7 +29,32 @@ KINDS = (
     "symbol",
     "boilerplate",
     "url",
-)
+]
+"""The kinds of :class:`SpokenPiece`, as issue 18 lists them, then the two kinds of text that
+is not read at all ("boilerplate" lines of a page and "url"s)."""
+
+#: The kinds of :class:`SpokenPiece` (the values of :data:`SpokenKind`), in that order.
+KINDS: tuple[SpokenKind, ...] = get_args(SpokenKind)
+
+
+class SpokenPieceDict(TypedDict):
+    """A rewritten token (:meth:`SpokenPiece.to_dict`): ``span`` into the input,
+    ``spoken_span`` into the spoken text."""
+
+    span: list[int]
+    written: str
+    spoken: str
+    spoken_span: list[int]
+    kind: SpokenKind
+    alternatives: list[str]
+    rule: str
+
+
+class SpokenTextDict(TypedDict):
+    """A text as it is read aloud (:meth:`SpokenText.to_dict`); the input is not repeated."""
+
+    text: str
+    pieces: list[SpokenPieceDict]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +84,7 @@ class SpokenPiece:
     written: str
     spoken: str
     spoken_span: tuple[int, int]
-    kind: str
+    kind: SpokenKind
     alternatives: tuple[str, ...] = ()
     rule: str = ""
 
@@ -69,7 +93,7 @@ class SpokenPiece:
         """The token as written (the same as :attr:`written`)."""
         return self.written
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> SpokenPieceDict:
         """``{"span", "written", "spoken", "spoken_span", "kind", "alternatives", "rule"}``."""
         return {
             "span": list(self.span),
@@ -145,6 +169,6 @@ class SpokenText:
             return piece.span[1] if at_end else piece.span[0]
         return piece.span[1] + position - spoken_end
 
-    def to_dict(self) -> dict[str, object]:
-        """``{"text", "pieces"}`` as JSON-ready data."""
+    def to_dict(self) -> SpokenTextDict:
+        """``{"text", "pieces"}`` as JSON-ready data (the input is not repeated)."""
         return {"text": self.text, "pieces": [piece.to_dict() for piece in self.pieces]}
