@@ -250,7 +250,7 @@ def year_can_chi(year: int) -> str:
 
 
 class LunarDateDict(TypedDict):
-    """A lunar date (:meth:`LunarDate.to_dict`): its fields."""
+    """A lunar date (:meth:`~vnnews.LunarDate.to_dict`): its fields."""
 
     day: int
     month: int

@@ -51,7 +51,7 @@ _LOAD_LOCK = threading.Lock()
 
 
 class WordDict(TypedDict):
-    """A word (:meth:`Word.to_dict`): ``pos`` and ``is_name`` are null unless tags were asked
+    """A word (:meth:`~vnnews.Word.to_dict`): ``pos`` and ``is_name`` are null unless tags were asked
     for."""
 
     text: str

@@ -44,7 +44,7 @@ __all__ = [
 Span = tuple[int, int]
 
 SCHEMA_VERSION = 1
-"""Version of the :meth:`Article.to_dict` schema; it changes only when a key changes meaning."""
+"""Version of the :meth:`~vnnews.Article.to_dict` schema; it changes only when a key changes meaning."""
 
 BoilerplateKind = Literal[
     "photo",
@@ -62,7 +62,7 @@ BoilerplateKind = Literal[
 
 
 class SegmentDict(TypedDict):
-    """A piece of an article (:meth:`Segment.to_dict`): a paragraph, caption, sentence,
+    """A piece of an article (:meth:`~vnnews.Segment.to_dict`): a paragraph, caption, sentence,
     byline or dateline."""
 
     text: str
@@ -70,7 +70,7 @@ class SegmentDict(TypedDict):
 
 
 class BoilerplateDict(TypedDict):
-    """A removed line of page furniture (:meth:`Boilerplate.to_dict`); ``rule`` names its row
+    """A removed line of page furniture (:meth:`~vnnews.Boilerplate.to_dict`); ``rule`` names its row
     of ``boilerplate_lines.tsv``."""
 
     text: str
@@ -80,7 +80,7 @@ class BoilerplateDict(TypedDict):
 
 
 class PersonDict(TypedDict):
-    """One person across an article (:meth:`Person.to_dict`): every mention merged."""
+    """One person across an article (:meth:`~vnnews.Person.to_dict`): every mention merged."""
 
     name: str
     honorifics: list[str]
@@ -89,7 +89,7 @@ class PersonDict(TypedDict):
 
 
 class ArticleDict(TypedDict):
-    """An article (:meth:`Article.to_dict`): the schema of ``docs/article.md``; the input
+    """An article (:meth:`~vnnews.Article.to_dict`): the schema of ``docs/article.md``; the input
     text is not repeated."""
 
     schema: int
@@ -111,7 +111,7 @@ class ArticleDict(TypedDict):
 
 
 class ArticleErrorDict(TypedDict):
-    """A record that could not be analysed (:meth:`ArticleError.to_dict`)."""
+    """A record that could not be analysed (:meth:`~vnnews.ArticleError.to_dict`)."""
 
     index: int
     error: str
@@ -351,7 +351,7 @@ def _segments(data: Mapping[str, object], key: str, text: str) -> tuple[Segment,
 
 
 def _published(value: object) -> date | None:
-    """The ``published`` of :meth:`Article.to_dict`: ``YYYY-MM-DD``, or with a time."""
+    """The ``published`` of :meth:`~vnnews.Article.to_dict`: ``YYYY-MM-DD``, or with a time."""
     if value is None:
         return None
     try:

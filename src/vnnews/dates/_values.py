@@ -38,7 +38,7 @@ _MONTH_STEPS = {"month": 1, "quarter": 3, "year": 12}
 
 
 class TimeValueDict(TypedDict):
-    """A resolved time (:meth:`TimeValue.to_dict`): ISO 8601 ``start`` and exclusive ``end``
+    """A resolved time (:meth:`~vnnews.TimeValue.to_dict`): ISO 8601 ``start`` and exclusive ``end``
     (null for a single unit of ``grain``), and the lunar date written, if any."""
 
     start: str
@@ -48,7 +48,7 @@ class TimeValueDict(TypedDict):
 
 
 class DateMatchDict(TypedDict):
-    """A date or time found in a text (:meth:`DateMatch.to_dict`): its ``text`` and ``span``,
+    """A date or time found in a text (:meth:`~vnnews.DateMatch.to_dict`): its ``text`` and ``span``,
     then the keys of its value."""
 
     text: str
@@ -136,7 +136,7 @@ class DateMatch:
 
     def to_dict(self) -> DateMatchDict:
         """The match as JSON-ready data, as in :meth:`vnnews.Article.to_dict`: text and span,
-        then the keys of :meth:`TimeValue.to_dict`.
+        then the keys of :meth:`~vnnews.TimeValue.to_dict`.
 
         >>> from vnnews import extract_dates
         >>> extract_dates("Sáng 20/1, hội nghị khai mạc.", published="2022-01-20")[0].to_dict()

@@ -19,7 +19,7 @@ approx, "hơn" over, "dưới" under, "ít nhất" at least, "tối đa" at most
 
 
 class NumberMatchDict(TypedDict):
-    """A figure (:meth:`NumberMatch.to_dict`): every key always present, null when it does
+    """A figure (:meth:`~vnnews.NumberMatch.to_dict`): every key always present, null when it does
     not apply to the figure's kind."""
 
     text: str
@@ -44,7 +44,7 @@ class NumberMatch:
         text: the figure as written in the original input (``original[span[0]:span[1]]``).
         span: ``(start, end)`` into the original input.
         kind: ``cardinal`` (integral), ``decimal``, ``percent``, ``fraction``, ``range``,
-            ``ordinal``, ``roman`` or ``money`` (the type :data:`NumberKind`).
+            ``ordinal``, ``roman`` or ``money`` (the type :data:`~vnnews.numbers.NumberKind`).
         value: the number: the percentage for a percent (89.51), the numerator for a
             fraction, the low end for a range, the amount for money.
         ratio: percent only: ``value / 100``.
@@ -55,7 +55,7 @@ class NumberMatch:
         currency: ISO 4217 code of money and money ranges ("VND", "USD"…).
         unit: the unit of measure or counted noun written after the figure ("km", "%"…).
         qualifier: ``approx``, ``over``, ``under``, ``at_least`` or ``at_most`` (the type
-            :data:`Qualifier`).
+            :data:`~vnnews.numbers.Qualifier`).
 
     >>> from vnnews import extract_numbers
     >>> match = extract_numbers("khoảng 80-100 triệu đồng")[0]

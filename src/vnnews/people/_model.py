@@ -9,7 +9,7 @@ __all__ = ["PersonMention", "PersonMentionDict", "Role", "RoleDict"]
 
 
 class RoleDict(TypedDict):
-    """A title (:meth:`Role.to_dict`): its parts; the title as written is the text under
+    """A title (:meth:`~vnnews.Role.to_dict`): its parts; the title as written is the text under
     ``span``."""
 
     title: str
@@ -21,7 +21,7 @@ class RoleDict(TypedDict):
 
 
 class PersonMentionDict(TypedDict):
-    """A person named in a text (:meth:`PersonMention.to_dict`): ``name_span`` is the name
+    """A person named in a text (:meth:`~vnnews.PersonMention.to_dict`): ``name_span`` is the name
     alone."""
 
     text: str

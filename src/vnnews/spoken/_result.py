@@ -38,7 +38,7 @@ KINDS: tuple[SpokenKind, ...] = get_args(SpokenKind)
 
 
 class SpokenPieceDict(TypedDict):
-    """A rewritten token (:meth:`SpokenPiece.to_dict`): ``span`` into the input,
+    """A rewritten token (:meth:`~vnnews.SpokenPiece.to_dict`): ``span`` into the input,
     ``spoken_span`` into the spoken text."""
 
     span: list[int]
@@ -51,7 +51,7 @@ class SpokenPieceDict(TypedDict):
 
 
 class SpokenTextDict(TypedDict):
-    """A text as it is read aloud (:meth:`SpokenText.to_dict`); the input is not repeated."""
+    """A text as it is read aloud (:meth:`~vnnews.SpokenText.to_dict`); the input is not repeated."""
 
     text: str
     pieces: list[SpokenPieceDict]
